@@ -1,0 +1,12 @@
+using CupsAndString.Cli.Verbs;
+
+namespace CupsAndString.Cli;
+
+/// <summary>Every verb the executable knows, in the order the help lists them.</summary>
+public static class VerbCatalog
+{
+    public static IReadOnlyList<IVerb> All { get; } =
+    [
+        new VersionVerb(),
+    ];
+}
