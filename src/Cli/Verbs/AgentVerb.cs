@@ -31,7 +31,8 @@ public sealed class AgentVerb(
           --node NUMBER|ID      find this node by its number or id
           --broker URI          RabbitMQ (default: $CUPS_AND_STRING_BROKER, the config file, loopback)
           --peers FILE          run from a static peer table instead of the broker
-          --state-dir DIR       where the last peer table is cached (default {AgentOptions.DefaultStateDirectory})
+          --state-dir DIR       where the last peer table is cached
+                                (default {AgentOptions.DefaultStateDirectory})
           --docker-config PATH  Docker's daemon.json (default {AgentOptions.DefaultDockerConfig})
           --restart-docker      restart Docker when daemon.json changed (stops containers)
           --mtu N               overlay MTU (default: egress MTU minus 36)
@@ -39,7 +40,10 @@ public sealed class AgentVerb(
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string> { "--restart-docker" };
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        CliContext context,
+        Arguments arguments,
+        CancellationToken cancellationToken)
     {
         // Arguments, before any I/O.
         var options = Parse(arguments);
@@ -88,7 +92,8 @@ public sealed class AgentVerb(
         var node = arguments.String("--node");
         var selector = (address, node) switch
         {
-            (null, null) => throw new UsageException("give --address IPV4 or --node NUMBER|ID to name this node"),
+            (null, null) => throw new UsageException(
+                "give --address IPV4 or --node NUMBER|ID to name this node"),
             ({ }, { }) => throw new UsageException("give either --address or --node, not both"),
             ({ } a, null) => Ipv4Prefix.TryParseAddress(a, out _)
                 ? LocalNodeSelector.ByAddress(a)
@@ -157,7 +162,8 @@ public sealed class AgentVerb(
 
         return Guid.TryParse(text, out var id)
             ? LocalNodeSelector.ById(id)
-            : throw new UsageException($"--node: '{text}' is neither a node number (1 upwards) nor a node id");
+            : throw new UsageException(
+                $"--node: '{text}' is neither a node number (1 upwards) nor a node id");
     }
 
     private static string? NonEmpty(Arguments arguments, string flag) =>

@@ -7,8 +7,8 @@ namespace CupsAndString.NodeAgent.Agent;
 internal sealed partial class AgentLog(ILogger logger)
 {
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,
-        Message = "Agent of overlay {Overlay} up: TUN {Tun}, MTU {Mtu}, subnet {Subnet}, endpoint {Endpoint}, "
-            + "{Peers} peers, table version {Version}")]
+        Message = "Agent of overlay {Overlay} up: TUN {Tun}, MTU {Mtu}, subnet {Subnet}, "
+            + "endpoint {Endpoint}, {Peers} peers, table version {Version}")]
     public partial void Started(
         string overlay, string tun, int mtu, string subnet, IPEndPoint endpoint, int peers, long version);
 
@@ -17,7 +17,8 @@ internal sealed partial class AgentLog(ILogger logger)
     public partial void Applied(string overlay, long version, int peers);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning,
-        Message = "Version {Version} of overlay {Overlay} has no entry for {Node}; waiting for the next table")]
+        Message = "Version {Version} of overlay {Overlay} has no entry for {Node}; "
+            + "waiting for the next table")]
     public partial void LocalNodeMissing(string overlay, long version, string node);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning,

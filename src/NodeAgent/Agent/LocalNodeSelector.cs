@@ -2,7 +2,9 @@ using CupsAndString.Contracts;
 
 namespace CupsAndString.NodeAgent.Agent;
 
-/// <summary>How an agent recognises its own node in a peer table: by number, id or underlay address.</summary>
+/// <summary>
+/// How an agent recognises its own node in a peer table: by number, id or underlay address.
+/// </summary>
 public sealed record LocalNodeSelector(int? Number, Guid? Id, string? Address)
 {
     public static LocalNodeSelector ByNumber(int number) => new(number, null, null);

@@ -27,6 +27,6 @@ public enum DropReason
     /// <summary>TUN side: larger than the overlay MTU with DF set (answered with ICMP frag-needed).</summary>
     TooBig,
 
-    /// <summary>The kernel refused to send the datagram or to take the packet (full queue, no route).</summary>
+    /// <summary>The kernel refused to send the datagram or take the packet (full queue, no route).</summary>
     DeviceError,
 }

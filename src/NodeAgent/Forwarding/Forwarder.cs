@@ -57,8 +57,16 @@ public sealed class Forwarder : IDisposable
         _metrics = new ForwarderMetrics(table.Overlay, Counters);
         var tunSide = new TunSide(_tun, _socket, this, _log);
         var udpSide = new UdpSide(_tun, _socket, this, _log);
-        _tunThread = new Thread(() => RunSide("TUN", tunSide.Run)) { IsBackground = true, Name = "cas tun side" };
-        _udpThread = new Thread(() => RunSide("UDP", udpSide.Run)) { IsBackground = true, Name = "cas udp side" };
+        _tunThread = new Thread(() => RunSide("TUN", tunSide.Run))
+        {
+            IsBackground = true,
+            Name = "cas tun side",
+        };
+        _udpThread = new Thread(() => RunSide("UDP", udpSide.Run))
+        {
+            IsBackground = true,
+            Name = "cas udp side",
+        };
         _tunThread.Start();
         _udpThread.Start();
         _log.Started(table.Overlay, tun.Name, LocalEndPoint, Mtu, table.Peers.Count);
@@ -91,8 +99,8 @@ public sealed class Forwarder : IDisposable
         if (!table.Local.EndPoint.Equals(LocalEndPoint) || table.OverlayId != _table.OverlayId)
         {
             throw new ArgumentException(
-                $"table of overlay {table.Overlay} at {table.Local.EndPoint} does not fit a forwarder bound to "
-                + $"{LocalEndPoint} for overlay id {_table.OverlayId}",
+                $"table of overlay {table.Overlay} at {table.Local.EndPoint} does not fit a forwarder "
+                + $"bound to {LocalEndPoint} for overlay id {_table.OverlayId}",
                 nameof(table));
         }
 

@@ -16,7 +16,8 @@ internal sealed partial class ForwarderLog(ILogger logger)
     public partial void TableSwapped(string overlay, long version, int peers);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information,
-        Message = "Stopped forwarding overlay {Overlay}: {Sent} packets sent, {Received} received, {Dropped} dropped")]
+        Message = "Stopped forwarding overlay {Overlay}: {Sent} packets sent, {Received} received, "
+            + "{Dropped} dropped")]
     public partial void Stopped(string overlay, long sent, long received, long dropped);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Debug,

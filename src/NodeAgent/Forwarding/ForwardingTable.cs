@@ -108,13 +108,14 @@ public sealed class ForwardingTable
         if (local is null)
         {
             throw new InvalidDataException(
-                $"peer table of overlay {table.Overlay} version {table.Version} has no node {localNodeNumber}");
+                $"peer table of overlay {table.Overlay} version {table.Version} "
+                + $"has no node {localNodeNumber}");
         }
 
         return new ForwardingTable(table, local, peers);
     }
 
-    /// <summary>The peer whose subnet holds <paramref name="destination"/>; null for none or this node.</summary>
+    /// <summary>The peer whose subnet holds <paramref name="destination"/>; null if none or us.</summary>
     public ForwardingPeer? FindByDestination(uint destination)
     {
         if (!Cidr.Contains(destination))

@@ -18,7 +18,7 @@ public static class IcmpFragmentationNeeded
     /// <summary>How much of the original datagram after its IP header the message quotes.</summary>
     public const int QuotedPayload = 8;
 
-    /// <summary>The largest message: a 20-byte IP header, the ICMP header, a 60-byte header and 8 bytes.</summary>
+    /// <summary>The largest message: IP header, ICMP header, a 60-byte quoted header and 8 bytes.</summary>
     public const int MaxLength = Ipv4Header.MinimumLength + IcmpHeaderLength + 60 + QuotedPayload;
 
     private const byte DefaultTtl = 64;

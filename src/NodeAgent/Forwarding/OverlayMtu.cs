@@ -21,7 +21,8 @@ public static class OverlayMtu
             throw new ArgumentOutOfRangeException(
                 overrideMtu is null ? nameof(egressMtu) : nameof(overrideMtu),
                 overrideMtu is null
-                    ? $"an egress MTU of {egressMtu} leaves {mtu} bytes for overlay packets; IPv4 needs {Minimum}"
+                    ? $"an egress MTU of {egressMtu} leaves {mtu} bytes for overlay packets; "
+                        + $"IPv4 needs {Minimum}"
                     : $"an overlay MTU of {mtu} is below the IPv4 minimum of {Minimum}");
         }
 

@@ -75,7 +75,8 @@ public readonly record struct WireHeader(PacketType Type, byte Flags, uint Overl
             return WireHeaderStatus.ReservedNotZero;
         }
 
-        header = new WireHeader(type, flags, BinaryPrimitives.ReadUInt32BigEndian(datagram[OverlayIdOffset..]));
+        var overlayId = BinaryPrimitives.ReadUInt32BigEndian(datagram[OverlayIdOffset..]);
+        header = new WireHeader(type, flags, overlayId);
         return WireHeaderStatus.Valid;
     }
 }

@@ -20,7 +20,7 @@ public sealed class StaticPeerTableSource : IPeerTableSource
 
     public PeerTable Table { get; }
 
-    /// <summary>Reads the file; throws <see cref="InvalidDataException"/> naming the file and the problem.</summary>
+    /// <summary>Reads the file; throws <see cref="InvalidDataException"/> naming file and problem.</summary>
     public static StaticPeerTableSource Load(string path) => new(path, PeerTableFile.Read(path));
 
     public async IAsyncEnumerable<PeerTable> FollowAsync(

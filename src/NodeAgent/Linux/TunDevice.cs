@@ -15,6 +15,7 @@ public sealed unsafe class TunDevice : IDisposable
     private readonly int _fd;
     private readonly int _wakeFd;
     private int _disposed;
+    private volatile bool _closing;
 
     private TunDevice(int fd, int wakeFd, string name, TunFeatures features)
     {
@@ -32,7 +33,6 @@ public sealed unsafe class TunDevice : IDisposable
     /// <summary>True once <see cref="Wake"/> or <see cref="Dispose"/> was called.</summary>
     public bool IsClosing => Volatile.Read(ref _disposed) != 0 || _closing;
 
-    private volatile bool _closing;
 
     /// <summary>
     /// Creates the device (or attaches to an existing one of that name) and opens one queue.
@@ -184,7 +184,9 @@ public sealed unsafe class TunDevice : IDisposable
         fixed (byte* p = path)
         {
             var fd = open(p, O_RDWR | O_CLOEXEC | O_NONBLOCK, 0);
-            return fd >= 0 ? fd : throw new TunDeviceException($"open {TunInterop.ClonePath} for", name, errno);
+            return fd >= 0
+                ? fd
+                : throw new TunDeviceException($"open {TunInterop.ClonePath} for", name, errno);
         }
     }
 

@@ -28,11 +28,12 @@ public static class TunDeviceName
 
         var hash = Fnv1a(overlay) & ((1u << (4 * HashDigits)) - 1);
         var keep = MaxLength - Prefix.Length - 1 - HashDigits;
-        var hex = hash.ToString("x" + HashDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var format = "x" + HashDigits.ToString(CultureInfo.InvariantCulture);
+        var hex = hash.ToString(format, CultureInfo.InvariantCulture);
         return $"{Prefix}{overlay[..keep]}-{hex}";
     }
 
-    /// <summary>32-bit FNV-1a: stable across processes and runtime versions, unlike string.GetHashCode.</summary>
+    /// <summary>32-bit FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.</summary>
     private static uint Fnv1a(string text)
     {
         var hash = 2166136261u;

@@ -32,5 +32,7 @@ internal static class TunErrno
     };
 
     public static string Name(int errno) =>
-        Known.TryGetValue(errno, out var name) ? name : "errno " + errno.ToString(CultureInfo.InvariantCulture);
+        Known.TryGetValue(errno, out var name)
+            ? name
+            : "errno " + errno.ToString(CultureInfo.InvariantCulture);
 }

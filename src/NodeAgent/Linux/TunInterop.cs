@@ -15,7 +15,7 @@ internal static class TunInterop
     /// <summary>A layer-3 device: reads and writes whole IP packets.</summary>
     public const short IFF_TUN = 0x0001;
 
-    /// <summary>One queue of several, each its own descriptor (reserved for the multi-queue reader).</summary>
+    /// <summary>One queue of several, each its own descriptor (for the multi-queue reader).</summary>
     public const short IFF_MULTI_QUEUE = 0x0100;
 
     /// <summary>No 4-byte packet-information prefix: a read returns the IP packet itself.</summary>

@@ -23,18 +23,23 @@ public sealed class AgentVerbTests : IDisposable
 
     [Theory]
     [InlineData("--node 1", "cups-and-string agent: --overlay NAME is required")]
-    [InlineData("--overlay web", "cups-and-string agent: give --address IPV4 or --node NUMBER|ID to name this node")]
+    [InlineData("--overlay web",
+        "cups-and-string agent: give --address IPV4 or --node NUMBER|ID to name this node")]
     [InlineData("--overlay web --node 1 --address 192.0.2.11",
         "cups-and-string agent: give either --address or --node, not both")]
     [InlineData("--overlay Web --node 1",
-        "cups-and-string agent: --overlay: 'Web' contains 'W'; a name uses only lowercase letters, digits and dashes")]
-    [InlineData("--overlay web --address 192.0.2", "cups-and-string agent: --address: '192.0.2' is not an IPv4 address")]
+        "cups-and-string agent: --overlay: 'Web' contains 'W'; "
+            + "a name uses only lowercase letters, digits and dashes")]
+    [InlineData("--overlay web --address 192.0.2",
+        "cups-and-string agent: --address: '192.0.2' is not an IPv4 address")]
     [InlineData("--overlay web --node zero",
         "cups-and-string agent: --node: 'zero' is neither a node number (1 upwards) nor a node id")]
-    [InlineData("--overlay web --node 1 --mtu 40", "cups-and-string agent: --mtu: '40' is not a whole number from 68 to 65499")]
+    [InlineData("--overlay web --node 1 --mtu 40",
+        "cups-and-string agent: --mtu: '40' is not a whole number from 68 to 65499")]
     [InlineData("--overlay web --node 1 --peers a --broker amqp://x",
         "cups-and-string agent: give either --broker or --peers, not both")]
-    [InlineData("--overlay web --node 1 --verbose yes", "cups-and-string agent: unknown flag --verbose; see --help")]
+    [InlineData("--overlay web --node 1 --verbose yes",
+        "cups-and-string agent: unknown flag --verbose; see --help")]
     public async Task A_bad_flag_is_refused_with_one_line_before_anything_else(string args, string expected)
     {
         var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), args.Split(' '));
@@ -46,7 +51,8 @@ public sealed class AgentVerbTests : IDisposable
     [Fact]
     public async Task A_user_other_than_root_is_refused_with_one_clear_line()
     {
-        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => false), "--overlay", "web", "--node", "1");
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => false), "--overlay", "web",
+            "--node", "1");
 
         Assert.Equal(ExitCodes.NoPermission, code);
         Assert.Equal(
@@ -60,11 +66,13 @@ public sealed class AgentVerbTests : IDisposable
         var path = Path.Combine(_directory, "peers.json");
         await File.WriteAllTextAsync(path, "{ not json");
 
-        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web", "--node", "1",
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1",
             "--peers", path);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.StartsWith($"cups-and-string agent: --peers: {path}: not a peer table", error, StringComparison.Ordinal);
+        Assert.StartsWith($"cups-and-string agent: --peers: {path}: not a peer table", error,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("\n", error, StringComparison.Ordinal);
     }
 
@@ -78,7 +86,8 @@ public sealed class AgentVerbTests : IDisposable
                        "subnet":"10.10.1.0/24"}]}
             """);
 
-        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web", "--node", "1",
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1",
             "--peers", path);
 
         Assert.Equal(ExitCodes.Usage, code);
@@ -88,10 +97,13 @@ public sealed class AgentVerbTests : IDisposable
     [Fact]
     public async Task Without_peers_and_without_a_broker_source_the_agent_says_to_use_peers()
     {
-        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web", "--node", "1");
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1");
 
         Assert.Equal(ExitCodes.Unavailable, code);
-        Assert.Equal("cups-and-string agent: this build cannot follow the control plane yet; give --peers FILE", error);
+        Assert.Equal(
+            "cups-and-string agent: this build cannot follow the control plane yet; give --peers FILE",
+                error);
     }
 
     [Fact]
@@ -115,7 +127,8 @@ public sealed class AgentVerbTests : IDisposable
     public void A_node_id_selects_by_id()
     {
         var id = Guid.NewGuid();
-        var options = AgentVerb.Parse(new Arguments(["--overlay", "web", "--node", id.ToString(), "--restart-docker"],
+        var options = AgentVerb.Parse(new Arguments(["--overlay", "web", "--node", id.ToString(),
+            "--restart-docker"],
             new HashSet<string> { "--restart-docker" }));
 
         Assert.Equal(LocalNodeSelector.ById(id), options.Node);

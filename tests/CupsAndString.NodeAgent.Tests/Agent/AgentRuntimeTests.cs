@@ -60,7 +60,8 @@ public sealed class AgentRuntimeTests : IDisposable
         Assert.Equal("10.10.1.0", applied.TunAddress.ToString());
         Assert.Equal("127.0.0.11", applied.LocalEndPoint.Address.ToString());
         Assert.Equal(1, runtime.Forwarder?.Table.Peers.Count);
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Information: Agent of overlay " + _overlay + " up: TUN "
+        Assert.Contains(_logs.Lines,
+            l => l.StartsWith("Information: Agent of overlay " + _overlay + " up: TUN "
             + applied.TunName + ", MTU 1464, subnet 10.10.1.0/24", StringComparison.Ordinal));
         await _stop.CancelAsync();
         await running;
@@ -72,14 +73,16 @@ public sealed class AgentRuntimeTests : IDisposable
         var (runtime, running) = Start(new AgentOptions(_overlay, LocalNodeSelector.ByAddress("127.0.0.13")));
 
         _source.Publish(Table(1, 1, 2));
-        Assert.True(await WaitUntilAsync(() => _logs.Lines.Any(l => l.Contains("has no entry", StringComparison.Ordinal))));
+        Assert.True(await WaitUntilAsync(() => _logs.Lines.Any(l => l.Contains("has no entry",
+            StringComparison.Ordinal))));
         Assert.Empty(_kernel.Applied);
         Assert.False(running.IsCompleted);
         _source.Publish(Table(2, 1, 2, 3));
 
         Assert.True(await WaitUntilAsync(() => !_kernel.Applied.IsEmpty));
         Assert.Equal("10.10.3.0/24", _kernel.Applied.First().LocalSubnet.ToString());
-        Assert.Contains(_logs.Lines, l => l == $"Warning: Version 1 of overlay {_overlay} has no entry for the node "
+        Assert.Contains(_logs.Lines,
+            l => l == $"Warning: Version 1 of overlay {_overlay} has no entry for the node "
             + "at 127.0.0.13; waiting for the next table");
         await _stop.CancelAsync();
         await running;
@@ -119,7 +122,8 @@ public sealed class AgentRuntimeTests : IDisposable
         Assert.Equal(tun, Assert.Single(_kernel.Removed).TunName);
         Assert.NotEqual(0, (await Shell.RunAsync("ip", "link", "show", tun)).ExitCode);
         Assert.Null(runtime.Forwarder);
-        Assert.Contains(_logs.Lines, l => l == $"Information: Stopping the agent of overlay {_overlay}: asked to stop");
+        Assert.Contains(_logs.Lines,
+            l => l == $"Information: Stopping the agent of overlay {_overlay}: asked to stop");
     }
 
     [RootFact]
@@ -141,7 +145,8 @@ public sealed class AgentRuntimeTests : IDisposable
     [RootFact]
     public async Task An_mtu_override_replaces_the_egress_derived_mtu()
     {
-        var (runtime, running) = Start(new AgentOptions(_overlay, LocalNodeSelector.ByNumber(1)) { MtuOverride = 1300 });
+        var options = new AgentOptions(_overlay, LocalNodeSelector.ByNumber(1)) { MtuOverride = 1300 };
+        var (runtime, running) = Start(options);
 
         _source.Publish(Table(1, 1, 2));
 

@@ -24,7 +24,8 @@ public sealed class ForwardingTableTests
     [InlineData("10.10.4.1")]
     [InlineData("10.11.2.1")]
     [InlineData("192.0.2.1")]
-    public void A_destination_in_our_subnet_an_unused_subnet_or_outside_the_overlay_finds_nothing(string destination)
+    public void A_destination_in_our_subnet_an_unused_subnet_or_outside_the_overlay_finds_nothing(
+        string destination)
     {
         Assert.Null(_table.FindByDestination(Packets.Ip(destination)));
     }
@@ -79,7 +80,8 @@ public sealed class ForwardingTableTests
 
         var e = Assert.Throws<InvalidDataException>(() => ForwardingTable.Build(table, 1));
 
-        Assert.Contains("nodes 1 and 2 share the endpoint 127.0.0.11:8285", e.Message, StringComparison.Ordinal);
+        Assert.Contains("nodes 1 and 2 share the endpoint 127.0.0.11:8285", e.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class IcmpFragmentationNeededTests
     [Fact]
     public void The_message_is_an_ipv4_packet_from_the_tun_address_back_to_the_sender()
     {
-        var (message, _) = Answer(Packets.Ipv4("10.10.1.2", "10.10.2.3", 1480, dontFragment: true, protocol: 6));
+        var (message, _) = Answer(Packets.Ipv4("10.10.1.2", "10.10.2.3", 1480, dontFragment: true,
+            protocol: 6));
 
         Assert.Equal(Ipv4ParseStatus.Valid, Ipv4Header.TryParse(message, out var header));
         Assert.Equal(new Ipv4Header(20, 56, false, 1, TunAddress, Packets.Ip("10.10.1.2")), header);

@@ -32,6 +32,7 @@ public sealed class InternetChecksumTests
     [Fact]
     public void An_odd_length_is_padded_with_a_zero_byte()
     {
-        Assert.Equal(InternetChecksum.Compute([0x12, 0x34, 0x56, 0x00]), InternetChecksum.Compute([0x12, 0x34, 0x56]));
+        Assert.Equal(InternetChecksum.Compute([0x12, 0x34, 0x56, 0x00]), InternetChecksum.Compute([0x12,
+            0x34, 0x56]));
     }
 }

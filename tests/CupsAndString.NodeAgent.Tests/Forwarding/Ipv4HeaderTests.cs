@@ -10,12 +10,14 @@ public sealed class Ipv4HeaderTests
     [Fact]
     public void A_valid_packet_gives_its_lengths_flags_protocol_and_addresses()
     {
-        var packet = Packets.Ipv4("10.10.1.2", "10.10.2.3", payloadLength: 30, dontFragment: true, protocol: 6);
+        var packet = Packets.Ipv4("10.10.1.2", "10.10.2.3", payloadLength: 30, dontFragment: true,
+            protocol: 6);
 
         var status = Ipv4Header.TryParse(packet, out var header);
 
         Assert.Equal(Ipv4ParseStatus.Valid, status);
-        Assert.Equal(new Ipv4Header(20, 50, true, 6, Packets.Ip("10.10.1.2"), Packets.Ip("10.10.2.3")), header);
+        Assert.Equal(new Ipv4Header(20, 50, true, 6, Packets.Ip("10.10.1.2"), Packets.Ip("10.10.2.3")),
+            header);
     }
 
     [Fact]

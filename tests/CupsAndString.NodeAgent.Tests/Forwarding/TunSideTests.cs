@@ -65,7 +65,8 @@ public sealed class TunSideTests
         byte[] packet,
         DropReason expected)
     {
-        var length = TunSide.Encapsulate(Packets.TunBuffer(packet), packet.Length, _table, Mtu, out _, out var reason);
+        var length = TunSide.Encapsulate(Packets.TunBuffer(packet), packet.Length, _table, Mtu, out _,
+            out var reason);
 
         Assert.NotNull(name);
         Assert.Equal(0, length);

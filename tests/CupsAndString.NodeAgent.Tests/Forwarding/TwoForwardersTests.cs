@@ -21,7 +21,8 @@ public sealed class TwoForwardersTests
     {
         await using var pair = await ForwarderPair.StartAsync();
 
-        var ping = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-c", "3", "-i", "0.2", "-W", "2", "10.10.2.1");
+        var ping = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-c", "3", "-i", "0.2", "-W",
+            "2", "10.10.2.1");
 
         Assert.True(ping.ExitCode == 0, ping.ToString());
         Assert.Contains("3 received", ping.Output, StringComparison.Ordinal);
@@ -51,7 +52,8 @@ public sealed class TwoForwardersTests
     {
         await using var pair = await ForwarderPair.StartAsync(mtuA: 1200);
 
-        var ping = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-M", "do", "-s", "1300", "-c", "1", "-W", "2",
+        var ping = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-M", "do", "-s", "1300", "-c",
+            "1", "-W", "2",
             "10.10.2.1");
         var route = await pair.InAsync(pair.NamespaceA, Timeout, "ip", "route", "get", "10.10.2.1");
 
@@ -108,7 +110,8 @@ public sealed class TwoForwardersTests
         pair.A.Update(ForwardingTable.Build(alone, 1));
         var blocked = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-c", "1", "-W", "1", "10.10.2.1");
         pair.A.Update(ForwardingTable.Build(pair.Table with { Version = alone.Version + 1 }, 1));
-        var restored = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-c", "1", "-W", "2", "10.10.2.1");
+        var restored = await pair.InAsync(pair.NamespaceA, Timeout, "ping", "-c", "1", "-W", "2",
+            "10.10.2.1");
 
         Assert.NotEqual(0, blocked.ExitCode);
         Assert.True(pair.A.Counters.Dropped(DropReason.UnknownDestination) >= 1);

@@ -34,7 +34,8 @@ public sealed class UdpSideTests
         {
             { "from a stranger", "127.0.0.99", Packets.Datagram(overlay, good), DropReason.UnknownSender },
             { "from ourselves", "127.0.0.11", Packets.Datagram(overlay, good), DropReason.UnknownSender },
-            { "for another overlay", "127.0.0.12", Packets.Datagram(overlay + 1, good), DropReason.WrongOverlay },
+            { "for another overlay", "127.0.0.12", Packets.Datagram(overlay + 1, good),
+                DropReason.WrongOverlay },
             { "header cut short", "127.0.0.12", Packets.Datagram(overlay, good)[..5], DropReason.Malformed },
             { "reserved bits set", "127.0.0.12", badReserved, DropReason.Malformed },
             { "inner cut short", "127.0.0.12", Packets.Datagram(overlay, good[..30]), DropReason.Malformed },

@@ -51,7 +51,8 @@ public sealed class WireHeaderTests
     [InlineData(1, 0x80, WireHeaderStatus.UnknownFlags)]
     [InlineData(2, 0x01, WireHeaderStatus.ReservedNotZero)]
     [InlineData(3, 0x01, WireHeaderStatus.ReservedNotZero)]
-    public void A_header_with_a_bad_byte_is_refused_with_its_reason(int offset, byte value, WireHeaderStatus expected)
+    public void A_header_with_a_bad_byte_is_refused_with_its_reason(int offset, byte value,
+        WireHeaderStatus expected)
     {
         var bytes = new byte[WireHeader.Size];
         WireHeader.Data(7).Write(bytes);

@@ -74,7 +74,8 @@ public sealed class ForwarderPair : IAsyncDisposable
     {
         await Shell.CheckAsync("ip", "netns", "add", name);
         var tun = TunDevice.Open(name);
-        var forwarder = new Forwarder(tun, ForwardingTable.Build(table, node), mtu, NullLoggerFactory.Instance);
+        var forwarder = new Forwarder(tun, ForwardingTable.Build(table, node), mtu,
+            NullLoggerFactory.Instance);
         try
         {
             await Shell.CheckAsync("ip", "link", "set", tun.Name, "netns", name);

@@ -11,7 +11,7 @@ public static class Packets
     public static uint Ip(string address) =>
         Ipv4Prefix.TryParseAddress(address, out var value) ? value : throw new FormatException(address);
 
-    /// <summary>An IPv4 packet with a 20-byte header, a valid checksum and the given payload length.</summary>
+    /// <summary>An IPv4 packet with a 20-byte header, a valid checksum and that payload length.</summary>
     public static byte[] Ipv4(
         string source,
         string destination,
@@ -28,7 +28,8 @@ public static class Packets
         packet[9] = protocol;
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(12), Ip(source));
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(16), Ip(destination));
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(10), InternetChecksum.Compute(packet.AsSpan(0, 20)));
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(10),
+            InternetChecksum.Compute(packet.AsSpan(0, 20)));
         for (var i = 20; i < packet.Length; i++)
         {
             packet[i] = (byte)i;

@@ -34,7 +34,8 @@ public static class Shell
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} ran longer than {timeout}");
+            throw new TimeoutException(
+                $"{file} {string.Join(' ', start.ArgumentList)} ran longer than {timeout}");
         }
 
         return new Result(process.ExitCode, await output, await error);
