@@ -2,15 +2,17 @@ using System.Runtime.InteropServices;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 using CupsAndString.NodeAgent.Hosting;
+using CupsAndString.NodeAgent.Linux;
+using CupsAndString.NodeAgent.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace CupsAndString.Cli.Verbs;
 
 /// <summary>
 /// <c>cups-and-string agent</c>: runs the node agent of one overlay in the foreground until
-/// SIGTERM or Ctrl-C. The peer tables come from --peers FILE or from the control plane; the
-/// kernel side comes from the node's reconciler. Both are passed in, so the composition root
-/// decides which implementations run.
+/// SIGTERM or Ctrl-C. The peer tables come from --peers FILE or from the control plane (a source
+/// the composition root passes in); the kernel side is the host state reconciler over rtnetlink
+/// unless another is passed in.
 /// </summary>
 public sealed class AgentVerb(
     Func<AgentOptions, ILoggerFactory, IPeerTableSource>? brokerSource = null,
@@ -64,8 +66,12 @@ public sealed class AgentVerb(
 
         // Where the tables come from, and who changes the kernel.
         var source = CreateSource(options, loggerFactory);
-        var nodeKernel = kernel?.Invoke(options, loggerFactory) ?? throw new UsageException(
-            "this build has no kernel reconciler to apply routes and rules", ExitCodes.Unavailable);
+        using var netlink = kernel is null ? RouteNetlink.Open() : null;
+        var nodeKernel = kernel?.Invoke(options, loggerFactory) ?? new ReconcilingNodeKernel(
+            new HostStateReconciler(
+                netlink!,
+                new IptablesFirewall(),
+                loggerFactory.CreateLogger<HostStateReconciler>()));
 
         // Run until SIGTERM or Ctrl-C.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

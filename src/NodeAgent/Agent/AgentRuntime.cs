@@ -15,6 +15,9 @@ namespace CupsAndString.NodeAgent.Agent;
 /// </summary>
 public sealed class AgentRuntime
 {
+    /// <summary>The egress MTU assumed while this node is alone (no peer to measure the path to).</summary>
+    public const int DefaultEgressMtu = 1500;
+
     private readonly AgentOptions _options;
     private readonly IPeerTableSource _source;
     private readonly INodeKernel _kernel;
@@ -132,9 +135,10 @@ public sealed class AgentRuntime
         var started = false;
         if (_forwarder is null)
         {
-            var mtu = OverlayMtu.For(
-                _options.MtuOverride is null ? _kernel.EgressMtu(forwarding.Local.EndPoint.Address) : 0,
-                _options.MtuOverride);
+            var egress = _options.MtuOverride is null
+                ? _kernel.EgressMtu(table, local) ?? DefaultEgressMtu
+                : DefaultEgressMtu;
+            var mtu = OverlayMtu.For(egress, _options.MtuOverride);
             var tun = TunDevice.Open(TunDeviceName.For(table.Overlay));
             _forwarder = new Forwarder(tun, forwarding, mtu, _loggerFactory);
             _ = _forwarder.Completion.ContinueWith(
@@ -151,6 +155,8 @@ public sealed class AgentRuntime
 
         // The kernel: routes, addresses and rules for this version.
         var desired = new NodeKernelState(
+            table,
+            local,
             table.Overlay,
             _forwarder.TunName,
             _forwarder.Mtu,

@@ -1,4 +1,4 @@
-using System.Net;
+using CupsAndString.Contracts;
 
 namespace CupsAndString.NodeAgent.Agent;
 
@@ -9,8 +9,11 @@ namespace CupsAndString.NodeAgent.Agent;
 /// </summary>
 public interface INodeKernel
 {
-    /// <summary>The MTU of the device the kernel would use to reach the underlay from this address.</summary>
-    int EgressMtu(IPAddress localAddress);
+    /// <summary>
+    /// The smallest MTU of the devices the kernel would use to reach the other nodes, or null when
+    /// this node is alone in the table.
+    /// </summary>
+    int? EgressMtu(PeerTable table, PeerNode local);
 
     /// <summary>Makes the kernel match <paramref name="desired"/>; undoes partial work on failure.</summary>
     Task ApplyAsync(NodeKernelState desired, CancellationToken cancellationToken);

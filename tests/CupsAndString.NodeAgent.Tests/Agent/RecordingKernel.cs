@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
+using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 
 namespace CupsAndString.NodeAgent.Tests.Agent;
@@ -11,7 +11,7 @@ public sealed class RecordingKernel(int egressMtu = 1500) : INodeKernel
 
     public ConcurrentQueue<NodeKernelState> Removed { get; } = new();
 
-    public int EgressMtu(IPAddress localAddress) => egressMtu;
+    public int? EgressMtu(PeerTable table, PeerNode local) => egressMtu;
 
     public Task ApplyAsync(NodeKernelState desired, CancellationToken cancellationToken)
     {
