@@ -8,5 +8,6 @@ public static class VerbCatalog
     public static IReadOnlyList<IVerb> All { get; } =
     [
         new VersionVerb(),
+        new AgentVerb(),
     ];
 }

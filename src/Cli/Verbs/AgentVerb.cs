@@ -1,0 +1,179 @@
+using System.Runtime.InteropServices;
+using CupsAndString.Contracts;
+using CupsAndString.NodeAgent.Agent;
+using CupsAndString.NodeAgent.Hosting;
+using CupsAndString.NodeAgent.Linux;
+using CupsAndString.NodeAgent.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace CupsAndString.Cli.Verbs;
+
+/// <summary>
+/// <c>cups-and-string agent</c>: runs the node agent of one overlay in the foreground until
+/// SIGTERM or Ctrl-C. The peer tables come from --peers FILE or from the control plane (a source
+/// the composition root passes in); the kernel side is the host state reconciler over rtnetlink
+/// unless another is passed in.
+/// </summary>
+public sealed class AgentVerb(
+    Func<AgentOptions, ILoggerFactory, IPeerTableSource>? brokerSource = null,
+    Func<AgentOptions, ILoggerFactory, INodeKernel>? kernel = null,
+    Func<bool>? isRoot = null) : IVerb
+{
+    private readonly Func<bool> _isRoot = isRoot ?? (() => Environment.IsPrivilegedProcess);
+
+    public string Name => "agent";
+
+    public string Summary => "run the node agent of one overlay (root)";
+
+    public string Help => $"""
+        usage: cups-and-string agent --overlay NAME (--address IPV4 | --node NUMBER|ID) [flags]
+
+          --overlay NAME        the overlay this agent serves
+          --address IPV4        find this node in the peer table by its underlay address
+          --node NUMBER|ID      find this node by its number or id
+          --broker URI          RabbitMQ (default: $CUPS_AND_STRING_BROKER, the config file, loopback)
+          --peers FILE          run from a static peer table instead of the broker
+          --state-dir DIR       where the last peer table is cached
+                                (default {AgentOptions.DefaultStateDirectory})
+          --docker-config PATH  Docker's daemon.json (default {AgentOptions.DefaultDockerConfig})
+          --restart-docker      restart Docker when daemon.json changed (stops containers)
+          --mtu N               overlay MTU (default: egress MTU minus 36)
+        """;
+
+    public IReadOnlySet<string> Switches { get; } = new HashSet<string> { "--restart-docker" };
+
+    public async Task<int> RunAsync(
+        CliContext context,
+        Arguments arguments,
+        CancellationToken cancellationToken)
+    {
+        // Arguments, before any I/O.
+        var options = Parse(arguments);
+
+        // Privileges.
+        if (!_isRoot())
+        {
+            throw new UsageException(
+                "needs root to create the TUN device and change routes; run it as root",
+                ExitCodes.NoPermission);
+        }
+
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        }));
+
+        // Where the tables come from, and who changes the kernel.
+        var source = CreateSource(options, loggerFactory);
+        using var netlink = kernel is null ? RouteNetlink.Open() : null;
+        var nodeKernel = kernel?.Invoke(options, loggerFactory) ?? new ReconcilingNodeKernel(
+            new HostStateReconciler(
+                netlink!,
+                new IptablesFirewall(),
+                loggerFactory.CreateLogger<HostStateReconciler>()));
+
+        // Run until SIGTERM or Ctrl-C.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
+        var runtime = new AgentRuntime(options, source, nodeKernel, loggerFactory);
+        await runtime.RunAsync(stop.Token);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Checks every flag and builds the options; throws a UsageException naming the flag.</summary>
+    public static AgentOptions Parse(Arguments arguments)
+    {
+        var overlay = arguments.String("--overlay") ?? throw new UsageException("--overlay NAME is required");
+        if (Names.Validate(overlay) is { } problem)
+        {
+            throw new UsageException($"--overlay: {problem}");
+        }
+
+        var address = arguments.String("--address");
+        var node = arguments.String("--node");
+        var selector = (address, node) switch
+        {
+            (null, null) => throw new UsageException(
+                "give --address IPV4 or --node NUMBER|ID to name this node"),
+            ({ }, { }) => throw new UsageException("give either --address or --node, not both"),
+            ({ } a, null) => Ipv4Prefix.TryParseAddress(a, out _)
+                ? LocalNodeSelector.ByAddress(a)
+                : throw new UsageException($"--address: '{a}' is not an IPv4 address"),
+            (null, { } n) => ParseNode(n),
+        };
+
+        var broker = arguments.String("--broker");
+        var peers = arguments.String("--peers");
+        if (broker is not null && peers is not null)
+        {
+            throw new UsageException("give either --broker or --peers, not both");
+        }
+
+        var options = new AgentOptions(overlay, selector)
+        {
+            Broker = broker,
+            PeersFile = peers,
+            StateDirectory = NonEmpty(arguments, "--state-dir") ?? AgentOptions.DefaultStateDirectory,
+            DockerConfig = NonEmpty(arguments, "--docker-config") ?? AgentOptions.DefaultDockerConfig,
+            RestartDocker = arguments.Switch("--restart-docker"),
+            MtuOverride = arguments.Int("--mtu", 68, 65_535 - 36),
+        };
+        arguments.EnsureAllUsed();
+        return options;
+    }
+
+    private IPeerTableSource CreateSource(AgentOptions options, ILoggerFactory loggerFactory)
+    {
+        if (options.PeersFile is { } path)
+        {
+            StaticPeerTableSource source;
+            try
+            {
+                source = StaticPeerTableSource.Load(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException($"--peers: {e.Message}");
+            }
+
+            if (source.Table.Overlay != options.Overlay)
+            {
+                throw new UsageException(
+                    $"--peers: {path} describes overlay '{source.Table.Overlay}', not '{options.Overlay}'");
+            }
+
+            if (options.Node.Find(source.Table) is null)
+            {
+                throw new UsageException($"--peers: {path} has no entry for {options.Node}");
+            }
+
+            return source;
+        }
+
+        return brokerSource?.Invoke(options, loggerFactory) ?? throw new UsageException(
+            "this build cannot follow the control plane yet; give --peers FILE", ExitCodes.Unavailable);
+    }
+
+    private static LocalNodeSelector ParseNode(string text)
+    {
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, null, out var number) && number >= 1)
+        {
+            return LocalNodeSelector.ByNumber(number);
+        }
+
+        return Guid.TryParse(text, out var id)
+            ? LocalNodeSelector.ById(id)
+            : throw new UsageException(
+                $"--node: '{text}' is neither a node number (1 upwards) nor a node id");
+    }
+
+    private static string? NonEmpty(Arguments arguments, string flag) =>
+        arguments.String(flag) is { } value && string.IsNullOrWhiteSpace(value)
+            ? throw new UsageException($"{flag} needs a path")
+            : arguments.String(flag);
+}

@@ -1,0 +1,31 @@
+namespace CupsAndString.NodeAgent.Forwarding;
+
+/// <summary>How large an inner packet may be so that its datagram fits the underlay.</summary>
+public static class OverlayMtu
+{
+    /// <summary>The outer IPv4 header (20 bytes without options) and the UDP header (8 bytes).</summary>
+    public const int UnderlayOverhead = 20 + 8;
+
+    /// <summary>The smallest MTU IPv4 requires every link to carry (RFC 791).</summary>
+    public const int Minimum = 68;
+
+    /// <summary>
+    /// The overlay MTU: the override when given, otherwise the egress device's MTU minus the
+    /// outer IPv4 and UDP headers and our header (1500 gives 1464).
+    /// </summary>
+    public static int For(int egressMtu, int? overrideMtu = null)
+    {
+        var mtu = overrideMtu ?? egressMtu - UnderlayOverhead - WireHeader.Size;
+        if (mtu < Minimum)
+        {
+            throw new ArgumentOutOfRangeException(
+                overrideMtu is null ? nameof(egressMtu) : nameof(overrideMtu),
+                overrideMtu is null
+                    ? $"an egress MTU of {egressMtu} leaves {mtu} bytes for overlay packets; "
+                        + $"IPv4 needs {Minimum}"
+                    : $"an overlay MTU of {mtu} is below the IPv4 minimum of {Minimum}");
+        }
+
+        return mtu;
+    }
+}

@@ -1,0 +1,139 @@
+using CupsAndString.Cli.Verbs;
+using CupsAndString.NodeAgent.Agent;
+using Xunit;
+
+namespace CupsAndString.Cli.Tests.Verbs;
+
+public sealed class AgentVerbTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cas-agent-verb-").FullName;
+
+    private static async Task<(int Code, string Error)> RunAsync(AgentVerb verb, params string[] args)
+    {
+        var error = new StringWriter();
+        var context = new CliContext(
+            new StringWriter(),
+            error,
+            new StringReader(""),
+            isInteractive: false,
+            new Dictionary<string, string?>());
+        var code = await CommandLine.RunAsync(["agent", .. args], context, [verb], CancellationToken.None);
+        return (code, error.ToString().TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--node 1", "cups-and-string agent: --overlay NAME is required")]
+    [InlineData("--overlay web",
+        "cups-and-string agent: give --address IPV4 or --node NUMBER|ID to name this node")]
+    [InlineData("--overlay web --node 1 --address 192.0.2.11",
+        "cups-and-string agent: give either --address or --node, not both")]
+    [InlineData("--overlay Web --node 1",
+        "cups-and-string agent: --overlay: 'Web' contains 'W'; "
+            + "a name uses only lowercase letters, digits and dashes")]
+    [InlineData("--overlay web --address 192.0.2",
+        "cups-and-string agent: --address: '192.0.2' is not an IPv4 address")]
+    [InlineData("--overlay web --node zero",
+        "cups-and-string agent: --node: 'zero' is neither a node number (1 upwards) nor a node id")]
+    [InlineData("--overlay web --node 1 --mtu 40",
+        "cups-and-string agent: --mtu: '40' is not a whole number from 68 to 65499")]
+    [InlineData("--overlay web --node 1 --peers a --broker amqp://x",
+        "cups-and-string agent: give either --broker or --peers, not both")]
+    [InlineData("--overlay web --node 1 --verbose yes",
+        "cups-and-string agent: unknown flag --verbose; see --help")]
+    public async Task A_bad_flag_is_refused_with_one_line_before_anything_else(string args, string expected)
+    {
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), args.Split(' '));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public async Task A_user_other_than_root_is_refused_with_one_clear_line()
+    {
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => false), "--overlay", "web",
+            "--node", "1");
+
+        Assert.Equal(ExitCodes.NoPermission, code);
+        Assert.Equal(
+            "cups-and-string agent: needs root to create the TUN device and change routes; run it as root",
+            error);
+    }
+
+    [Fact]
+    public async Task A_peers_file_that_is_not_json_is_refused_naming_the_file()
+    {
+        var path = Path.Combine(_directory, "peers.json");
+        await File.WriteAllTextAsync(path, "{ not json");
+
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1",
+            "--peers", path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith($"cups-and-string agent: --peers: {path}: not a peer table", error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_peers_file_for_another_overlay_is_refused()
+    {
+        var path = Path.Combine(_directory, "peers.json");
+        await File.WriteAllTextAsync(path, """
+            {"overlay":"db","overlayId":2,"cidr":"10.10.0.0/16","nodePrefixLength":24,"port":8285,"version":1,
+             "nodes":[{"number":1,"id":"00000000-0000-0000-0000-000000000001","address":"192.0.2.11",
+                       "subnet":"10.10.1.0/24"}]}
+            """);
+
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1",
+            "--peers", path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal($"cups-and-string agent: --peers: {path} describes overlay 'db', not 'web'", error);
+    }
+
+    [Fact]
+    public async Task Without_peers_and_without_a_broker_source_the_agent_says_to_use_peers()
+    {
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1");
+
+        Assert.Equal(ExitCodes.Unavailable, code);
+        Assert.Equal(
+            "cups-and-string agent: this build cannot follow the control plane yet; give --peers FILE",
+                error);
+    }
+
+    [Fact]
+    public void Every_flag_left_out_takes_its_documented_default()
+    {
+        var options = AgentVerb.Parse(new Arguments(["--overlay", "web", "--address", "192.0.2.11"],
+            new HashSet<string> { "--restart-docker" }));
+
+        Assert.Equal(new AgentOptions("web", LocalNodeSelector.ByAddress("192.0.2.11")), options);
+        Assert.Equal("/var/lib/cups-and-string", options.StateDirectory);
+        Assert.Equal("/etc/docker/daemon.json", options.DockerConfig);
+        Assert.False(options.RestartDocker);
+        Assert.Null(options.MtuOverride);
+        Assert.Null(options.Broker);
+        Assert.Null(options.PeersFile);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ReconcileInterval);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.CleanupTimeout);
+    }
+
+    [Fact]
+    public void A_node_id_selects_by_id()
+    {
+        var id = Guid.NewGuid();
+        var options = AgentVerb.Parse(new Arguments(["--overlay", "web", "--node", id.ToString(),
+            "--restart-docker"],
+            new HashSet<string> { "--restart-docker" }));
+
+        Assert.Equal(LocalNodeSelector.ById(id), options.Node);
+        Assert.True(options.RestartDocker);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

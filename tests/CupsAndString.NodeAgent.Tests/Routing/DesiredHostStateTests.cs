@@ -1,0 +1,58 @@
+using System.Net;
+using CupsAndString.Contracts;
+using CupsAndString.NodeAgent.Linux;
+using CupsAndString.NodeAgent.Routing;
+using Xunit;
+
+namespace CupsAndString.NodeAgent.Tests.Routing;
+
+public sealed class DesiredHostStateTests
+{
+    [Fact]
+    public void Node_three_gets_its_subnet_network_address_on_the_tun_and_the_overlay_routed_into_it()
+    {
+        var table = Table("10.10.0.0/16", "10.10.3.0/24");
+
+        var state = DesiredHostState.For(table, table.Nodes[0], "cas-web", 1444);
+
+        Assert.Equal(IPAddress.Parse("10.10.3.0"), state.TunAddress);
+        Assert.Equal([Ipv4Prefix.Parse("10.10.0.0/16")], state.OverlayRoutes);
+        Assert.Equal(1444, state.Mtu);
+        Assert.Equal("CAS-cas-web", state.FirewallChain);
+    }
+
+    [Fact]
+    public void Forwarding_is_on_and_reverse_path_filtering_is_loose_on_the_tun()
+    {
+        var table = Table("10.10.0.0/16", "10.10.3.0/24");
+
+        var state = DesiredHostState.For(table, table.Nodes[0], "cas-web", 1444);
+
+        Assert.Equal(
+            ["net.ipv4.ip_forward=1", "net.ipv4.conf.cas-web.rp_filter=2"],
+            state.Sysctls.Select(s => $"{s.Key.Key}={s.Value}"));
+    }
+
+    [Fact]
+    public void A_node_subnet_outside_the_overlay_is_refused_with_both_prefixes_named()
+    {
+        var table = Table("10.10.0.0/16", "10.20.3.0/24");
+
+        var error = Assert.Throws<ArgumentException>(
+            () => DesiredHostState.For(table, table.Nodes[0], "cas-web", 1444));
+
+        Assert.Equal("node 3's subnet 10.20.3.0/24 is not inside overlay web (10.10.0.0/16)", error.Message);
+    }
+
+    [Fact]
+    public void An_interface_name_with_a_dot_stays_one_part_of_the_sysctl_path()
+    {
+        var setting = Sysctl.RpFilter("eth0.100");
+
+        Assert.Equal("/proc/sys/net/ipv4/conf/eth0.100/rp_filter", setting.FilePath);
+        Assert.Equal(Sysctl.RpFilter("eth0.100"), setting);
+    }
+
+    private static PeerTable Table(string cidr, string subnet) =>
+        new("web", 1, cidr, 24, 8285, 1, [new PeerNode(3, Guid.NewGuid(), "192.0.2.13", subnet)]);
+}
