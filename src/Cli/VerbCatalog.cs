@@ -8,5 +8,7 @@ public static class VerbCatalog
     public static IReadOnlyList<IVerb> All { get; } =
     [
         new VersionVerb(),
+        new DemoVerb(),
+        new DemoDownVerb(),
     ];
 }

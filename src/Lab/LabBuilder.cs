@@ -1,0 +1,132 @@
+using System.Globalization;
+
+namespace CupsAndString.Lab;
+
+/// <summary>
+/// Turns a topology into namespaces, links, addresses, routes, sysctls and filter rules, one
+/// reported step at a time. Links and addresses go through the agent's netlink module.
+/// </summary>
+internal sealed class LabBuilder(LabTopology topology, Action<string> progress)
+{
+    private static readonly TimeSpan IptablesTimeout = TimeSpan.FromSeconds(20);
+
+    private LabNames Names => topology.Names;
+
+    public async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        // Step: every namespace, each with its loopback up.
+        progress($"creating {topology.Namespaces.Count()} namespaces named {Names.Prefix}-*");
+        foreach (var name in topology.Namespaces)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            LabKernel.CreateNamespace(name);
+            LabKernel.SetUp(name, "lo");
+        }
+
+        // Step: the underlay switch, then each host's link into it.
+        progress($"underlay {LabAddresses.Underlay}: bridge {Names.UnderlayBridge} in {Names.UnderlayNamespace}");
+        LabKernel.CreateBridge(Names.UnderlayNamespace, Names.UnderlayBridge);
+        LabKernel.SetUp(Names.UnderlayNamespace, Names.UnderlayBridge);
+        foreach (var host in topology.Hosts)
+        {
+            BuildUnderlayLink(host);
+        }
+
+        // Step: each host's Docker stand-in with its containers.
+        foreach (var host in topology.Hosts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress($"{host.Label}: bridge {host.Bridge} {host.BridgeAddress}/{host.Subnet.Length}, "
+                + $"{host.Containers.Count} containers");
+            LabKernel.CreateBridge(host.Namespace, host.Bridge);
+            LabKernel.AddAddress(host.Namespace, host.Bridge, host.BridgeAddress, host.Subnet.Length);
+            LabKernel.SetUp(host.Namespace, host.Bridge);
+            foreach (var container in host.Containers)
+            {
+                BuildContainer(host, container);
+            }
+        }
+
+        // Step: the management link from the root namespace to every host.
+        if (topology.Options.Management)
+        {
+            BuildManagement();
+        }
+
+        // Step: what Docker sets on its host: forwarding and the FORWARD policy.
+        foreach (var host in topology.Hosts)
+        {
+            await ConfigureHostAsync(host, cancellationToken);
+        }
+    }
+
+    private void BuildUnderlayLink(LabHost host)
+    {
+        progress($"{host.Label}: underlay {host.UnderlayInterface} {host.UnderlayAddress}");
+        LabKernel.CreateVethPair(host.Namespace, host.UnderlayInterface, Names.UnderlayNamespace, host.UnderlayPort);
+        LabKernel.SetMaster(Names.UnderlayNamespace, host.UnderlayPort, Names.UnderlayBridge);
+        LabKernel.SetUp(Names.UnderlayNamespace, host.UnderlayPort);
+        LabKernel.AddAddress(host.Namespace, host.UnderlayInterface, host.UnderlayAddress, LabAddresses.Underlay.Length);
+        LabKernel.SetUp(host.Namespace, host.UnderlayInterface);
+    }
+
+    private void BuildContainer(LabHost host, LabContainer container)
+    {
+        LabKernel.CreateVethPair(container.Namespace, container.Interface, host.Namespace, container.BridgePort);
+        LabKernel.SetMaster(host.Namespace, container.BridgePort, host.Bridge);
+        LabKernel.SetUp(host.Namespace, container.BridgePort);
+        LabKernel.AddAddress(container.Namespace, container.Interface, container.Address, container.PrefixLength);
+        LabKernel.SetUp(container.Namespace, container.Interface);
+        LabKernel.AddDefaultRoute(container.Namespace, container.Gateway);
+    }
+
+    private void BuildManagement()
+    {
+        progress($"management link {LabAddresses.Management}: bridge {Names.ManagementBridge} "
+            + $"{LabAddresses.ManagementRoot} in the root namespace");
+        LabKernel.CreateBridge(null, Names.ManagementBridge);
+        LabKernel.AddAddress(null, Names.ManagementBridge, LabAddresses.ManagementRoot, LabAddresses.Management.Length);
+        LabKernel.SetUp(null, Names.ManagementBridge);
+        foreach (var host in topology.Hosts)
+        {
+            LabKernel.CreateVethPair(host.Namespace, host.ManagementInterface, null, host.ManagementPort);
+            LabKernel.SetMaster(null, host.ManagementPort, Names.ManagementBridge);
+            LabKernel.SetUp(null, host.ManagementPort);
+            LabKernel.AddAddress(
+                host.Namespace,
+                host.ManagementInterface,
+                host.ManagementAddress,
+                LabAddresses.Management.Length);
+            LabKernel.SetUp(host.Namespace, host.ManagementInterface);
+        }
+    }
+
+    private async Task ConfigureHostAsync(LabHost host, CancellationToken cancellationToken)
+    {
+        var options = topology.Options;
+        if (options.Forwarding)
+        {
+            LabKernel.WriteSysctl(host.Namespace, "net/ipv4/ip_forward", "1");
+        }
+
+        if (!options.DockerFirewall)
+        {
+            return;
+        }
+
+        progress($"{host.Label}: FORWARD policy DROP with Docker's rules for {host.Bridge}");
+        foreach (var rule in DockerFirewall.Rules(host.Bridge))
+        {
+            var result = await LabProcess.RunAsync(
+                new LabProcessStart("iptables", rule) { Namespace = host.Namespace },
+                IptablesTimeout,
+                cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new LabException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"failed to set a FORWARD rule in {host.Namespace} ({result.Description}): {result.Error.Trim()}"));
+            }
+        }
+    }
+}
