@@ -1,0 +1,189 @@
+using System.Runtime.ExceptionServices;
+using System.Text;
+using Tmds.Linux;
+
+namespace CupsAndString.NodeAgent.Linux;
+
+/// <summary>
+/// Named network namespaces as `ip netns` keeps them: a bind mount of a namespace file on
+/// /run/netns/NAME. Code runs inside one on a dedicated thread that enters it with setns and ends
+/// afterwards, so no pooled thread is ever left in a foreign namespace.
+/// </summary>
+public static unsafe class NetworkNamespace
+{
+    /// <summary>The folder `ip netns` keeps its namespaces in.</summary>
+    public const string Directory = "/run/netns";
+
+    public static string PathOf(string name)
+    {
+        ValidateName(name);
+        return Path.Combine(Directory, name);
+    }
+
+    public static bool Exists(string name) => File.Exists(PathOf(name));
+
+    /// <summary>The names of every namespace under /run/netns.</summary>
+    public static IReadOnlyList<string> List() =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.GetFiles(Directory)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Order()
+                .ToList()
+            : [];
+
+    /// <summary>
+    /// Creates a new, empty network namespace under /run/netns/NAME (only loopback, down).
+    /// Fails with EEXIST when the name is taken.
+    /// </summary>
+    public static void Create(string name)
+    {
+        var path = PathOf(name);
+        System.IO.Directory.CreateDirectory(Directory);
+        try
+        {
+            using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+            }
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new KernelCallException($"create network namespace {name}", LibC.EEXIST);
+        }
+
+        try
+        {
+            RunOnOwnThread($"netns create {name}", () =>
+            {
+                if (LibC.unshare(LibC.CLONE_NEWNET) != 0)
+                {
+                    throw new KernelCallException($"create network namespace {name} (unshare)", LibC.errno);
+                }
+
+                BindMount("/proc/thread-self/ns/net", path, name);
+                return 0;
+            });
+        }
+        catch
+        {
+            Unlink(path);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a named namespace (unmounts and removes /run/netns/NAME). The namespace itself goes
+    /// when nothing else holds it. Returns false when there was no such name.
+    /// </summary>
+    public static bool Delete(string name)
+    {
+        var path = PathOf(name);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* target = bytes)
+        {
+            if (LibC.umount2(target, LibC.MNT_DETACH) != 0)
+            {
+                var errno = LibC.errno;
+                if (errno != LibC.EINVAL && errno != LibC.ENOENT)
+                {
+                    throw new KernelCallException($"delete network namespace {name} (umount)", errno);
+                }
+            }
+        }
+
+        Unlink(path);
+        return true;
+    }
+
+    /// <summary>Runs a function on a dedicated thread inside the named namespace.</summary>
+    public static T Run<T>(string name, Func<T> action)
+    {
+        using var handle = NamespaceHandle.Open(name);
+        return Run(handle, action);
+    }
+
+    public static void Run(string name, Action action) =>
+        Run(name, () =>
+        {
+            action();
+            return 0;
+        });
+
+    /// <summary>Runs a function on a dedicated thread inside the namespace the handle refers to.</summary>
+    public static T Run<T>(NamespaceHandle target, Func<T> action) =>
+        RunOnOwnThread($"netns {target.Name}", () =>
+        {
+            if (LibC.setns(target.FileDescriptor, LibC.CLONE_NEWNET) != 0)
+            {
+                throw new KernelCallException($"enter network namespace {target.Name}", LibC.errno);
+            }
+
+            return action();
+        });
+
+    private static T RunOnOwnThread<T>(string threadName, Func<T> action)
+    {
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = action();
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = threadName,
+        };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+
+    private static void BindMount(string source, string target, string name)
+    {
+        var sourceBytes = Encoding.UTF8.GetBytes(source + "\0");
+        var targetBytes = Encoding.UTF8.GetBytes(target + "\0");
+        var typeBytes = "none\0"u8.ToArray();
+        fixed (byte* s = sourceBytes)
+        fixed (byte* t = targetBytes)
+        fixed (byte* type = typeBytes)
+        {
+            if (LibC.mount(s, t, type, LibC.MS_BIND, null) != 0)
+            {
+                throw new KernelCallException($"create network namespace {name} (bind mount)", LibC.errno);
+            }
+        }
+    }
+
+    private static void Unlink(string path)
+    {
+        var bytes = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pathname = bytes)
+        {
+            if (LibC.unlink(pathname) != 0 && LibC.errno != LibC.ENOENT)
+            {
+                throw new KernelCallException($"remove {path}", LibC.errno);
+            }
+        }
+    }
+
+    private static void ValidateName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Contains('/') || name is "." or ".." || name.Contains('\0'))
+        {
+            throw new ArgumentException($"'{name}' is not a usable network namespace name", nameof(name));
+        }
+    }
+}
