@@ -6,7 +6,7 @@ namespace CupsAndString.Lab;
 /// Turns a topology into namespaces, links, addresses, routes, sysctls and filter rules, one
 /// reported step at a time. Links and addresses go through the agent's netlink module.
 /// </summary>
-internal sealed class LabBuilder(LabTopology topology, Action<string> progress)
+internal sealed class LabBuilder(LabTopology topology, LabKernel kernel, Action<string> progress)
 {
     private static readonly TimeSpan IptablesTimeout = TimeSpan.FromSeconds(20);
 
@@ -20,13 +20,13 @@ internal sealed class LabBuilder(LabTopology topology, Action<string> progress)
         {
             cancellationToken.ThrowIfCancellationRequested();
             LabKernel.CreateNamespace(name);
-            LabKernel.SetUp(name, "lo");
+            kernel.SetUp(name, "lo");
         }
 
         // Step: the underlay switch, then each host's link into it.
         progress($"underlay {LabAddresses.Underlay}: bridge {Names.UnderlayBridge} in {Names.UnderlayNamespace}");
-        LabKernel.CreateBridge(Names.UnderlayNamespace, Names.UnderlayBridge);
-        LabKernel.SetUp(Names.UnderlayNamespace, Names.UnderlayBridge);
+        kernel.CreateBridge(Names.UnderlayNamespace, Names.UnderlayBridge);
+        kernel.SetUp(Names.UnderlayNamespace, Names.UnderlayBridge);
         foreach (var host in topology.Hosts)
         {
             BuildUnderlayLink(host);
@@ -38,9 +38,9 @@ internal sealed class LabBuilder(LabTopology topology, Action<string> progress)
             cancellationToken.ThrowIfCancellationRequested();
             progress($"{host.Label}: bridge {host.Bridge} {host.BridgeAddress}/{host.Subnet.Length}, "
                 + $"{host.Containers.Count} containers");
-            LabKernel.CreateBridge(host.Namespace, host.Bridge);
-            LabKernel.AddAddress(host.Namespace, host.Bridge, host.BridgeAddress, host.Subnet.Length);
-            LabKernel.SetUp(host.Namespace, host.Bridge);
+            kernel.CreateBridge(host.Namespace, host.Bridge);
+            kernel.AddAddress(host.Namespace, host.Bridge, host.BridgeAddress, host.Subnet.Length);
+            kernel.SetUp(host.Namespace, host.Bridge);
             foreach (var container in host.Containers)
             {
                 BuildContainer(host, container);
@@ -63,41 +63,41 @@ internal sealed class LabBuilder(LabTopology topology, Action<string> progress)
     private void BuildUnderlayLink(LabHost host)
     {
         progress($"{host.Label}: underlay {host.UnderlayInterface} {host.UnderlayAddress}");
-        LabKernel.CreateVethPair(host.Namespace, host.UnderlayInterface, Names.UnderlayNamespace, host.UnderlayPort);
-        LabKernel.SetMaster(Names.UnderlayNamespace, host.UnderlayPort, Names.UnderlayBridge);
-        LabKernel.SetUp(Names.UnderlayNamespace, host.UnderlayPort);
-        LabKernel.AddAddress(host.Namespace, host.UnderlayInterface, host.UnderlayAddress, LabAddresses.Underlay.Length);
-        LabKernel.SetUp(host.Namespace, host.UnderlayInterface);
+        kernel.CreateVethPair(host.Namespace, host.UnderlayInterface, Names.UnderlayNamespace, host.UnderlayPort);
+        kernel.SetMaster(Names.UnderlayNamespace, host.UnderlayPort, Names.UnderlayBridge);
+        kernel.SetUp(Names.UnderlayNamespace, host.UnderlayPort);
+        kernel.AddAddress(host.Namespace, host.UnderlayInterface, host.UnderlayAddress, LabAddresses.Underlay.Length);
+        kernel.SetUp(host.Namespace, host.UnderlayInterface);
     }
 
     private void BuildContainer(LabHost host, LabContainer container)
     {
-        LabKernel.CreateVethPair(container.Namespace, container.Interface, host.Namespace, container.BridgePort);
-        LabKernel.SetMaster(host.Namespace, container.BridgePort, host.Bridge);
-        LabKernel.SetUp(host.Namespace, container.BridgePort);
-        LabKernel.AddAddress(container.Namespace, container.Interface, container.Address, container.PrefixLength);
-        LabKernel.SetUp(container.Namespace, container.Interface);
-        LabKernel.AddDefaultRoute(container.Namespace, container.Gateway);
+        kernel.CreateVethPair(container.Namespace, container.Interface, host.Namespace, container.BridgePort);
+        kernel.SetMaster(host.Namespace, container.BridgePort, host.Bridge);
+        kernel.SetUp(host.Namespace, container.BridgePort);
+        kernel.AddAddress(container.Namespace, container.Interface, container.Address, container.PrefixLength);
+        kernel.SetUp(container.Namespace, container.Interface);
+        kernel.AddDefaultRoute(container.Namespace, container.Gateway);
     }
 
     private void BuildManagement()
     {
         progress($"management link {LabAddresses.Management}: bridge {Names.ManagementBridge} "
             + $"{LabAddresses.ManagementRoot} in the root namespace");
-        LabKernel.CreateBridge(null, Names.ManagementBridge);
-        LabKernel.AddAddress(null, Names.ManagementBridge, LabAddresses.ManagementRoot, LabAddresses.Management.Length);
-        LabKernel.SetUp(null, Names.ManagementBridge);
+        kernel.CreateBridge(null, Names.ManagementBridge);
+        kernel.AddAddress(null, Names.ManagementBridge, LabAddresses.ManagementRoot, LabAddresses.Management.Length);
+        kernel.SetUp(null, Names.ManagementBridge);
         foreach (var host in topology.Hosts)
         {
-            LabKernel.CreateVethPair(host.Namespace, host.ManagementInterface, null, host.ManagementPort);
-            LabKernel.SetMaster(null, host.ManagementPort, Names.ManagementBridge);
-            LabKernel.SetUp(null, host.ManagementPort);
-            LabKernel.AddAddress(
+            kernel.CreateVethPair(host.Namespace, host.ManagementInterface, null, host.ManagementPort);
+            kernel.SetMaster(null, host.ManagementPort, Names.ManagementBridge);
+            kernel.SetUp(null, host.ManagementPort);
+            kernel.AddAddress(
                 host.Namespace,
                 host.ManagementInterface,
                 host.ManagementAddress,
                 LabAddresses.Management.Length);
-            LabKernel.SetUp(host.Namespace, host.ManagementInterface);
+            kernel.SetUp(host.Namespace, host.ManagementInterface);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CupsAndString.NodeAgent.Linux;
 using Tmds.Linux;
 
 namespace CupsAndString.Lab;
@@ -203,7 +204,7 @@ public sealed class LabProcess : IAsyncDisposable
         if (start.Namespace is not null)
         {
             words.Add("nsenter");
-            words.Add($"--net={LabNamespaces.PathOf(start.Namespace)}");
+            words.Add($"--net={NetworkNamespace.PathOf(start.Namespace)}");
             words.Add("--");
         }
 

@@ -1,3 +1,4 @@
+using CupsAndString.NodeAgent.Linux;
 using Tmds.Linux;
 
 namespace CupsAndString.Lab;
@@ -9,8 +10,6 @@ namespace CupsAndString.Lab;
 internal static class LabTeardown
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
-
-    private const string RootLinks = "/sys/class/net";
 
     public static async Task<LabRemoval> RemoveAsync(
         LabNames names,
@@ -29,15 +28,16 @@ internal static class LabTeardown
 
         // Step: links in the root namespace (the management bridge and its ports). Removing one
         // end of a link removes the other, inside the host namespace, too.
-        var links = RootLinkNames().Where(names.Owns).ToList();
+        using var kernel = new LabKernel();
+        var links = kernel.ListLinks(null).Where(names.Owns).ToList();
         foreach (var link in links.OrderBy(l => l == names.ManagementBridge))
         {
             progress($"deleting link {link}");
-            LabKernel.DeleteLink(null, link);
+            kernel.DeleteLink(null, link);
         }
 
         // Step: the namespaces; their own links go with them.
-        var namespaces = LabNamespaces.List().Where(names.Owns).ToList();
+        var namespaces = NetworkNamespace.List().Where(names.Owns).ToList();
         foreach (var name in namespaces)
         {
             progress($"deleting namespace {name}");
@@ -47,11 +47,6 @@ internal static class LabTeardown
         var hadFolder = folder.Delete();
         return new LabRemoval(processes.Count, namespaces.Count, links.Count, hadFolder);
     }
-
-    private static IEnumerable<string> RootLinkNames() =>
-        Directory.Exists(RootLinks)
-            ? Directory.GetFileSystemEntries(RootLinks).Select(Path.GetFileName).OfType<string>()
-            : [];
 
     /// <summary>SIGTERM, up to the grace period to exit, then SIGKILL: always this PID only.</summary>
     private static async Task StopAsync(int pid, CancellationToken cancellationToken)

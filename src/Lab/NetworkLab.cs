@@ -44,7 +44,8 @@ public sealed class NetworkLab : IAsyncDisposable
         lab.Folder.Create();
         try
         {
-            await new LabBuilder(topology, report).BuildAsync(cancellationToken);
+            using var kernel = new LabKernel();
+            await new LabBuilder(topology, kernel, report).BuildAsync(cancellationToken);
             return lab;
         }
         catch
@@ -167,6 +168,7 @@ public sealed class NetworkLab : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(LabKernel.RouteDevice(@namespace, destination));
+        using var kernel = new LabKernel();
+        return Task.FromResult(kernel.RouteDevice(@namespace, destination));
     }
 }

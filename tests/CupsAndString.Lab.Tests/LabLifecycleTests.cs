@@ -1,4 +1,5 @@
 using CupsAndString.Lab;
+using CupsAndString.NodeAgent.Linux;
 
 namespace CupsAndString.Lab.Tests;
 
@@ -6,7 +7,7 @@ namespace CupsAndString.Lab.Tests;
 public sealed class LabLifecycleTests
 {
     private static IReadOnlyList<string> NamespacesOf(LabNames names) =>
-        LabNamespaces.List().Where(names.Owns).Order(StringComparer.Ordinal).ToList();
+        NetworkNamespace.List().Where(names.Owns).Order(StringComparer.Ordinal).ToList();
 
     private static IReadOnlyList<string> RootLinksOf(LabNames names) =>
         Directory.GetFileSystemEntries("/sys/class/net").Select(Path.GetFileName).OfType<string>()

@@ -96,7 +96,7 @@ public sealed class LabTrafficTests(SharedLabFixture fixture) : IClassFixture<Sh
 
         var result = await Lab.FetchAsync(client, new Uri($"http://{server.Address}:8080/"), CancellationToken.None);
 
-        Assert.Equal("served in h2c2", result.EnsureSuccess().Output);
+        Assert.Equal("served in h2c2", result.EnsureSuccess().Output.TrimEnd('\n'));
         Assert.Equal(1, http.Served);
     }
 }
