@@ -5,7 +5,9 @@ public sealed record CommandResult(string Description, int ExitCode, string Outp
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>Throws a <see cref="LabException"/> naming the command and its error output unless it succeeded.</summary>
+    /// <summary>
+    /// Throws a <see cref="LabException"/> naming the command and its error output unless it succeeded.
+    /// </summary>
     public CommandResult EnsureSuccess()
     {
         if (!Succeeded)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CupsAndString.Lab;
 
 /// <summary>
@@ -24,7 +22,8 @@ internal sealed class LabBuilder(LabTopology topology, LabKernel kernel, Action<
         }
 
         // Step: the underlay switch, then each host's link into it.
-        progress($"underlay {LabAddresses.Underlay}: bridge {Names.UnderlayBridge} in {Names.UnderlayNamespace}");
+        progress($"underlay {LabAddresses.Underlay}: bridge {Names.UnderlayBridge} "
+            + $"in {Names.UnderlayNamespace}");
         kernel.CreateBridge(Names.UnderlayNamespace, Names.UnderlayBridge);
         kernel.SetUp(Names.UnderlayNamespace, Names.UnderlayBridge);
         foreach (var host in topology.Hosts)
@@ -63,19 +62,35 @@ internal sealed class LabBuilder(LabTopology topology, LabKernel kernel, Action<
     private void BuildUnderlayLink(LabHost host)
     {
         progress($"{host.Label}: underlay {host.UnderlayInterface} {host.UnderlayAddress}");
-        kernel.CreateVethPair(host.Namespace, host.UnderlayInterface, Names.UnderlayNamespace, host.UnderlayPort);
+        kernel.CreateVethPair(
+            host.Namespace,
+            host.UnderlayInterface,
+            Names.UnderlayNamespace,
+            host.UnderlayPort);
         kernel.SetMaster(Names.UnderlayNamespace, host.UnderlayPort, Names.UnderlayBridge);
         kernel.SetUp(Names.UnderlayNamespace, host.UnderlayPort);
-        kernel.AddAddress(host.Namespace, host.UnderlayInterface, host.UnderlayAddress, LabAddresses.Underlay.Length);
+        kernel.AddAddress(
+            host.Namespace,
+            host.UnderlayInterface,
+            host.UnderlayAddress,
+            LabAddresses.Underlay.Length);
         kernel.SetUp(host.Namespace, host.UnderlayInterface);
     }
 
     private void BuildContainer(LabHost host, LabContainer container)
     {
-        kernel.CreateVethPair(container.Namespace, container.Interface, host.Namespace, container.BridgePort);
+        kernel.CreateVethPair(
+            container.Namespace,
+            container.Interface,
+            host.Namespace,
+            container.BridgePort);
         kernel.SetMaster(host.Namespace, container.BridgePort, host.Bridge);
         kernel.SetUp(host.Namespace, container.BridgePort);
-        kernel.AddAddress(container.Namespace, container.Interface, container.Address, container.PrefixLength);
+        kernel.AddAddress(
+            container.Namespace,
+            container.Interface,
+            container.Address,
+            container.PrefixLength);
         kernel.SetUp(container.Namespace, container.Interface);
         kernel.AddDefaultRoute(container.Namespace, container.Gateway);
     }
@@ -85,7 +100,11 @@ internal sealed class LabBuilder(LabTopology topology, LabKernel kernel, Action<
         progress($"management link {LabAddresses.Management}: bridge {Names.ManagementBridge} "
             + $"{LabAddresses.ManagementRoot} in the root namespace");
         kernel.CreateBridge(null, Names.ManagementBridge);
-        kernel.AddAddress(null, Names.ManagementBridge, LabAddresses.ManagementRoot, LabAddresses.Management.Length);
+        kernel.AddAddress(
+            null,
+            Names.ManagementBridge,
+            LabAddresses.ManagementRoot,
+            LabAddresses.Management.Length);
         kernel.SetUp(null, Names.ManagementBridge);
         foreach (var host in topology.Hosts)
         {
@@ -123,9 +142,9 @@ internal sealed class LabBuilder(LabTopology topology, LabKernel kernel, Action<
                 cancellationToken);
             if (!result.Succeeded)
             {
-                throw new LabException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"failed to set a FORWARD rule in {host.Namespace} ({result.Description}): {result.Error.Trim()}"));
+                throw new LabException(
+                    $"failed to set a FORWARD rule in {host.Namespace} ({result.Description}): "
+                    + result.Error.Trim());
             }
         }
     }

@@ -35,7 +35,9 @@ public sealed class LabFolder
         return process;
     }
 
-    /// <summary>Notes a started process by PID and kernel start time (which tells a reused PID apart).</summary>
+    /// <summary>
+    /// Notes a started process by PID and kernel start time (which tells a reused PID apart).
+    /// </summary>
     public void Record(int pid)
     {
         var started = StartTimeOf(pid);
@@ -104,7 +106,9 @@ public sealed class LabFolder
         return fields is { Length: > 19 } ? fields[19] : null;
     }
 
-    /// <summary>The fields of /proc/PID/stat from the third (the state) on; null when there is no such process.</summary>
+    /// <summary>
+    /// The fields of /proc/PID/stat from the third (the state) on; null when there is no such process.
+    /// </summary>
     private static string[]? StatFields(int pid)
     {
         try

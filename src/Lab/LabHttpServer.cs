@@ -103,7 +103,10 @@ public sealed class LabHttpServer : IAsyncDisposable
         var length = 0;
         while (length < buffer.Length)
         {
-            var read = await client.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None, cancellationToken);
+            var read = await client.ReceiveAsync(
+                buffer.AsMemory(length),
+                SocketFlags.None,
+                cancellationToken);
             if (read == 0)
             {
                 return false;

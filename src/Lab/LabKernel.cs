@@ -23,11 +23,15 @@ internal sealed class LabKernel : IDisposable
     public static bool DeleteNamespace(string name) =>
         Guard(null, () => NetworkNamespace.Delete(name));
 
-    /// <summary>Runs a function on a thread inside a namespace; sockets it opens stay in that namespace.</summary>
+    /// <summary>
+    /// Runs a function on a thread inside a namespace; sockets it opens stay in that namespace.
+    /// </summary>
     public static T RunInNamespace<T>(string @namespace, Func<T> action) =>
         Guard(@namespace, () => NetworkNamespace.Run(@namespace, action));
 
-    /// <summary>Writes a sysctl under /proc/sys (e.g. "net/ipv4/ip_forward") as seen inside the namespace.</summary>
+    /// <summary>
+    /// Writes a sysctl under /proc/sys (e.g. "net/ipv4/ip_forward") as seen inside the namespace.
+    /// </summary>
     public static void WriteSysctl(string @namespace, string key, string value) =>
         RunInNamespace(@namespace, () =>
         {
@@ -57,9 +61,12 @@ internal sealed class LabKernel : IDisposable
     public void AddAddress(string? @namespace, string link, IPAddress address, int prefixLength) =>
         Guard(@namespace, () => Socket(@namespace).AddAddress(link, address, prefixLength));
 
-    /// <summary>Adds a default route through a gateway, marked as added by hand (like ip route add).</summary>
+    /// <summary>
+    /// Adds a default route through a gateway, marked as added by hand (like ip route add).
+    /// </summary>
     public void AddDefaultRoute(string? @namespace, IPAddress gateway) =>
-        Guard(@namespace, () => Socket(@namespace).AddRoute(new Ipv4Route(Everywhere, gateway, 0, RouteProtocols.Boot)));
+        Guard(@namespace, () => Socket(@namespace).AddRoute(
+            new Ipv4Route(Everywhere, gateway, 0, RouteProtocols.Boot)));
 
     /// <summary>Deletes a link (both ends of a veth); false when it was already gone.</summary>
     public bool DeleteLink(string? @namespace, string link) =>
@@ -79,7 +86,9 @@ internal sealed class LabKernel : IDisposable
     public IReadOnlyList<string> ListLinks(string? @namespace) =>
         Guard(@namespace, () => Socket(@namespace).ListLinks().Select(l => l.Name).ToList());
 
-    /// <summary>The device the namespace would send a packet for the address out of, or null when it has no route.</summary>
+    /// <summary>
+    /// The device the namespace would send a packet for the address out of, or null when it has no route.
+    /// </summary>
     public string? RouteDevice(string? @namespace, IPAddress destination) =>
         Guard(@namespace, () =>
         {

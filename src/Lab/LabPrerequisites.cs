@@ -17,7 +17,8 @@ public static class LabPrerequisites
     {
         if (!Environment.IsPrivilegedProcess)
         {
-            return "the lab creates network namespaces and needs root; run it as root (for example with sudo)";
+            return "the lab creates network namespaces and needs root; "
+                + "run it as root (for example with sudo)";
         }
 
         var missing = Programs.Keys.Where(p => FindOnPath(p) is null).ToList();

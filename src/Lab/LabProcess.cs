@@ -119,7 +119,9 @@ public sealed class LabProcess : IAsyncDisposable
         return lab;
     }
 
-    /// <summary>Waits for the program to end; past the timeout it is killed and a LabException thrown.</summary>
+    /// <summary>
+    /// Waits for the program to end; past the timeout it is killed and a LabException thrown.
+    /// </summary>
     public async Task<CommandResult> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -3,7 +3,9 @@ namespace CupsAndString.Lab;
 /// <summary>How to start a program for a lab: where, what, and where its output goes.</summary>
 public sealed record LabProcessStart(string Program, IReadOnlyList<string> Arguments)
 {
-    /// <summary>The network namespace to run in (a name under /run/netns); null for the caller's own.</summary>
+    /// <summary>
+    /// The network namespace to run in (a name under /run/netns); null for the caller's own.
+    /// </summary>
     public string? Namespace { get; init; }
 
     /// <summary>

@@ -46,7 +46,8 @@ public sealed class LabTopology
         if (options.ContainersPerHost is < 0 or > LabOptions.MaxContainersPerHost)
         {
             throw new ArgumentException(
-                $"a host has 0 to {LabOptions.MaxContainersPerHost} containers, not {options.ContainersPerHost}");
+                $"a host has 0 to {LabOptions.MaxContainersPerHost} containers, "
+                + $"not {options.ContainersPerHost}");
         }
 
         var hosts = new List<LabHost>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -98,7 +99,9 @@ public sealed class NetworkLab : IAsyncDisposable
         CancellationToken cancellationToken) =>
         PingFromAsync(from.Namespace, to, count, cancellationToken);
 
-    /// <summary>Pings an address from a namespace that is not a container (a host or the underlay).</summary>
+    /// <summary>
+    /// Pings an address from a namespace that is not a container (a host or the underlay).
+    /// </summary>
     public async Task<PingResult> PingFromAsync(
         string @namespace,
         IPAddress to,
@@ -108,15 +111,19 @@ public sealed class NetworkLab : IAsyncDisposable
         var result = await RunAsync(
             @namespace,
             "ping",
-            ["-n", "-q", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", "0.2",
-                "-W", "1", to.ToString()],
+            ["-n", "-q", "-c", count.ToString(CultureInfo.InvariantCulture), "-i", "0.2", "-W", "1",
+                to.ToString()],
             cancellationToken);
         return PingResult.Parse(result.Output);
     }
 
     /// <summary>Fetches a URL with curl from inside a container; the body is the result's output.</summary>
     public Task<CommandResult> FetchAsync(LabContainer from, Uri url, CancellationToken cancellationToken) =>
-        RunAsync(from.Namespace, "curl", ["--silent", "--show-error", "--max-time", "10", url.ToString()], cancellationToken);
+        RunAsync(
+            from.Namespace,
+            "curl",
+            ["--silent", "--show-error", "--max-time", "10", url.ToString()],
+            cancellationToken);
 
     /// <summary>Serves HTTP inside a container's namespace on its address and the given port.</summary>
     public Task<LabHttpServer> ServeHttpAsync(
@@ -134,7 +141,9 @@ public sealed class NetworkLab : IAsyncDisposable
         return Task.FromResult(LabHttpServer.Start(listener, body));
     }
 
-    /// <summary>True when a TCP connection from inside the namespace to the endpoint succeeds in time.</summary>
+    /// <summary>
+    /// True when a TCP connection from inside the namespace to the endpoint succeeds in time.
+    /// </summary>
     public async Task<bool> CanConnectAsync(
         string @namespace,
         IPEndPoint endpoint,
@@ -161,7 +170,9 @@ public sealed class NetworkLab : IAsyncDisposable
         }
     }
 
-    /// <summary>The name of the device the namespace's kernel would send a packet for the address to.</summary>
+    /// <summary>
+    /// The name of the device the namespace's kernel would send a packet for the address to.
+    /// </summary>
     public Task<string?> RouteDeviceAsync(
         string @namespace,
         IPAddress destination,

@@ -16,7 +16,8 @@ public sealed class LabLifecycleTests
     [NamespaceLabFact]
     public async Task A_lab_builds_every_namespace_and_tearing_it_down_leaves_nothing_with_its_prefix()
     {
-        var topology = LabTopology.Create(new LabOptions { Prefix = "tlife1", Hosts = 2, ContainersPerHost = 1 });
+        var topology = LabTopology.Create(
+            new LabOptions { Prefix = "tlife1", Hosts = 2, ContainersPerHost = 1 });
         var steps = new List<string>();
 
         await using (var lab = await NetworkLab.BuildAsync(topology, steps.Add, CancellationToken.None))
@@ -43,17 +44,22 @@ public sealed class LabLifecycleTests
             null,
             CancellationToken.None);
         crashed.Keep();
-        var orphan = crashed.Launch(new LabProcessStart("sleep", ["300"]) { Namespace = names.HostNamespace(3) });
+        var orphan = crashed.Launch(
+            new LabProcessStart("sleep", ["300"]) { Namespace = names.HostNamespace(3) });
         orphan.Detach();
 
         var steps = new List<string>();
-        var smaller = LabTopology.Create(new LabOptions { Prefix = names.Prefix, Hosts = 2, ContainersPerHost = 1 });
+        var smaller = LabTopology.Create(
+            new LabOptions { Prefix = names.Prefix, Hosts = 2, ContainersPerHost = 1 });
         await using (var lab = await NetworkLab.BuildAsync(smaller, steps.Add, CancellationToken.None))
         {
             Assert.Equal(smaller.Namespaces.Order(StringComparer.Ordinal), NamespacesOf(names));
             Assert.DoesNotContain(names.HostManagementPort(3), RootLinksOf(names));
             Assert.False(LabFolder.IsRunning(orphan.Pid));
-            Assert.Contains(steps, s => s.StartsWith("removed leftovers of an earlier lab 'tlife2': 1 processes, 7 namespaces", StringComparison.Ordinal));
+            Assert.Contains(
+                "removed leftovers of an earlier lab 'tlife2': 1 processes, 7 namespaces",
+                steps[0],
+                StringComparison.Ordinal);
             var ping = await lab.PingFromAsync(
                 smaller.Host(1).Namespace,
                 smaller.Host(2).UnderlayAddress,

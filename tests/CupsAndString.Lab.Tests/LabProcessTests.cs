@@ -62,7 +62,10 @@ public sealed class LabProcessTests
         try
         {
             await using var process = LabProcess.Launch(
-                new LabProcessStart("/bin/sh", ["-c", "echo \"one $0\"; echo two >&2", "x y"]) { LogFile = log });
+                new LabProcessStart("/bin/sh", ["-c", "echo \"one $0\"; echo two >&2", "x y"])
+                {
+                    LogFile = log,
+                });
             var result = await process.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
 
             Assert.Equal(0, result.ExitCode);

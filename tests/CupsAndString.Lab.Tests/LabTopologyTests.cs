@@ -33,7 +33,9 @@ public sealed class LabTopologyTests
     {
         var containers = Default.Host(2).Containers;
 
-        Assert.Equal([IPAddress.Parse("10.10.2.2"), IPAddress.Parse("10.10.2.3")], containers.Select(c => c.Address));
+        Assert.Equal(
+            [IPAddress.Parse("10.10.2.2"), IPAddress.Parse("10.10.2.3")],
+            containers.Select(c => c.Address));
         Assert.All(containers, c => Assert.Equal(IPAddress.Parse("10.10.2.1"), c.Gateway));
         Assert.All(containers, c => Assert.Equal(24, c.PrefixLength));
         Assert.Equal("h2c2", containers[1].Label);

@@ -79,22 +79,40 @@ public sealed class LabTrafficTests(SharedLabFixture fixture) : IClassFixture<Sh
     {
         var host = Lab.Topology.Host(1);
 
-        var rules = await Lab.RunAsync(host.Namespace, "iptables", ["-w", "-S", "FORWARD"], CancellationToken.None);
-        var forwarding = await Lab.RunAsync(host.Namespace, "cat", ["/proc/sys/net/ipv4/ip_forward"], CancellationToken.None);
+        var rules = await Lab.RunAsync(
+            host.Namespace,
+            "iptables",
+            ["-w", "-S", "FORWARD"],
+            CancellationToken.None);
+        var forwarding = await Lab.RunAsync(
+            host.Namespace,
+            "cat",
+            ["/proc/sys/net/ipv4/ip_forward"],
+            CancellationToken.None);
 
         Assert.Contains("-P FORWARD DROP", rules.EnsureSuccess().Output, StringComparison.Ordinal);
-        Assert.Contains($"-A FORWARD -i {host.Bridge} ! -o {host.Bridge} -j ACCEPT", rules.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"-A FORWARD -i {host.Bridge} ! -o {host.Bridge} -j ACCEPT",
+            rules.Output,
+            StringComparison.Ordinal);
         Assert.Equal("1", forwarding.EnsureSuccess().Output.Trim());
     }
 
     [NamespaceLabFact]
-    public async Task A_web_server_inside_a_container_answers_a_client_in_another_container_on_the_same_host()
+    public async Task A_web_server_inside_a_container_answers_a_client_in_a_container_beside_it()
     {
         var server = Lab.Topology.Container(2, 2);
         var client = Lab.Topology.Container(2, 1);
-        await using var http = await Lab.ServeHttpAsync(server, 8080, "served in h2c2", CancellationToken.None);
+        await using var http = await Lab.ServeHttpAsync(
+            server,
+            8080,
+            "served in h2c2",
+            CancellationToken.None);
 
-        var result = await Lab.FetchAsync(client, new Uri($"http://{server.Address}:8080/"), CancellationToken.None);
+        var result = await Lab.FetchAsync(
+            client,
+            new Uri($"http://{server.Address}:8080/"),
+            CancellationToken.None);
 
         Assert.Equal("served in h2c2", result.EnsureSuccess().Output.TrimEnd('\n'));
         Assert.Equal(1, http.Served);

@@ -2,7 +2,9 @@ using CupsAndString.Lab;
 
 namespace CupsAndString.Lab.Tests;
 
-/// <summary>A test that builds network namespaces: skipped, with the reason, when this machine cannot.</summary>
+/// <summary>
+/// A test that builds network namespaces: skipped, with the reason, when this machine cannot.
+/// </summary>
 public sealed class NamespaceLabFactAttribute : FactAttribute
 {
     public NamespaceLabFactAttribute()

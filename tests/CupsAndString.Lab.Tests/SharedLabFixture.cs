@@ -16,7 +16,8 @@ public sealed class SharedLabFixture : IAsyncLifetime
             return;
         }
 
-        var topology = LabTopology.Create(new LabOptions { Prefix = "tshare", Hosts = 2, ContainersPerHost = 2 });
+        var topology = LabTopology.Create(
+            new LabOptions { Prefix = "tshare", Hosts = 2, ContainersPerHost = 2 });
         _lab = await NetworkLab.BuildAsync(topology, null, CancellationToken.None);
     }
 

@@ -2,7 +2,9 @@ using CupsAndString.Lab;
 
 namespace CupsAndString.Cli.Verbs;
 
-/// <summary><c>cups-and-string demo down</c>: removes everything a demo left (after --keep or a crash).</summary>
+/// <summary>
+/// <c>cups-and-string demo down</c>: removes everything a demo left (after --keep or a crash).
+/// </summary>
 public sealed class DemoDownVerb : IVerb
 {
     public string Name => "demo down";
@@ -20,7 +22,10 @@ public sealed class DemoDownVerb : IVerb
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string>();
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        CliContext context,
+        Arguments arguments,
+        CancellationToken cancellationToken)
     {
         arguments.EnsureAllUsed();
         if (!Environment.IsPrivilegedProcess)

@@ -19,7 +19,8 @@ internal sealed class DemoReport(TextWriter output, LabTopology topology)
         {
             var said = (fetch.Result.Error + fetch.Result.Output).Trim();
             output.WriteLine(
-                $"      FAILED (curl exit {fetch.Result.ExitCode}, server answered {fetch.ServedRequests}): {said}");
+                $"      FAILED (curl exit {fetch.Result.ExitCode}, "
+                + $"server answered {fetch.ServedRequests}): {said}");
         }
     }
 
@@ -50,7 +51,8 @@ internal sealed class DemoReport(TextWriter output, LabTopology topology)
         var tun = tunnel ?? "the agent's TUN";
         output.WriteLine();
         output.WriteLine($"the path of one packet from {from.Label} to {to.Label}:");
-        output.WriteLine($"  {from.Label} {from.Address} ({from.Interface}) default route via {from.Gateway}");
+        output.WriteLine(
+            $"  {from.Label} {from.Address} ({from.Interface}) default route via {from.Gateway}");
         output.WriteLine($"  -> {source.Label} bridge {source.Bridge} {source.BridgeAddress}");
         output.WriteLine($"  -> {source.Label} route {LabAddresses.Overlay} dev {tun}, read by the agent");
         output.WriteLine(
@@ -68,11 +70,9 @@ internal sealed class DemoReport(TextWriter output, LabTopology topology)
         output.WriteLine("the lab stays up (--keep). Enter a host or a container with either of:");
         foreach (var host in topology.Hosts)
         {
-            output.WriteLine($"  nsenter --net=/run/netns/{host.Namespace} bash      ip netns exec {host.Namespace} bash");
-            foreach (var container in host.Containers)
+            foreach (var name in host.Containers.Select(c => c.Namespace).Prepend(host.Namespace))
             {
-                output.WriteLine(
-                    $"  nsenter --net=/run/netns/{container.Namespace} bash    ip netns exec {container.Namespace} bash");
+                output.WriteLine($"  nsenter --net=/run/netns/{name} bash   or   ip netns exec {name} bash");
             }
         }
 

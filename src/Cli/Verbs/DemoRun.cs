@@ -113,7 +113,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         var report = new DemoReport(context.Out, topology);
         report.WriteFetch(fetch);
         report.WritePings(pings);
-        report.WritePath(first, last, await lab.RouteDeviceAsync(topology.Host(1).Namespace, last.Address, cancellationToken));
+        var tunnel = await lab.RouteDeviceAsync(topology.Host(1).Namespace, last.Address, cancellationToken);
+        report.WritePath(first, last, tunnel);
 
         var passed = fetch.Succeeded && pings.All(p => p.Result.Succeeded);
         if (keep)
@@ -155,7 +156,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
             if (DateTime.UtcNow > deadline || result.ExitCode is ExitCodes.Usage or ExitCodes.Rejected)
             {
                 throw new LabException(
-                    $"creating the overlay failed ({result.ExitCode}): {OneLine(result.Error + result.Output)}");
+                    $"creating the overlay failed ({result.ExitCode}): "
+                    + OneLine(result.Error + result.Output));
             }
 
             Detail("the control plane is not answering yet; trying again");
@@ -166,7 +168,9 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
     private async Task<Ipv4Prefix> AddNodeAsync(int host, CancellationToken cancellationToken)
     {
         var address = LabAddresses.UnderlayHost(host).ToString();
-        var result = await CliAsync(cancellationToken, "create", "node", "--overlay", Overlay, "--address", address, "--json");
+        var result = await CliAsync(
+            cancellationToken,
+            "create", "node", "--overlay", Overlay, "--address", address, "--json");
         string output;
         if (result.Succeeded)
         {
@@ -175,11 +179,14 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         else if (result.ExitCode == ExitCodes.Rejected && AlreadyThere(result))
         {
             var list = await CliAsync(cancellationToken, "list", "nodes", "--overlay", Overlay);
-            output = list.EnsureSuccess().Output.Split('\n').FirstOrDefault(line => MentionsAddress(line, address)) ?? "";
+            output = list.EnsureSuccess().Output.Split('\n')
+                .FirstOrDefault(line => MentionsAddress(line, address)) ?? "";
         }
         else
         {
-            throw new LabException($"adding node {address} failed ({result.ExitCode}): {OneLine(result.Error + result.Output)}");
+            throw new LabException(
+                $"adding node {address} failed ({result.ExitCode}): "
+                + OneLine(result.Error + result.Output));
         }
 
         var subnet = FindSubnet(output)
@@ -188,7 +195,9 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         return subnet;
     }
 
-    private async Task EnsureBrokerReachableFromHostsAsync(NetworkLab lab, CancellationToken cancellationToken)
+    private async Task EnsureBrokerReachableFromHostsAsync(
+        NetworkLab lab,
+        CancellationToken cancellationToken)
     {
         var endpoint = new IPEndPoint(LabAddresses.ManagementRoot, services.BrokerPort);
         var host = lab.Topology.Host(1);
@@ -196,7 +205,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         {
             throw new UsageException(
                 $"RabbitMQ does not answer on {endpoint} from inside the lab: it listens on loopback only; "
-                + "make it listen on all addresses (RABBITMQ_NODE_IP_ADDRESS=0.0.0.0, as ./configure and ./test do)",
+                + "make it listen on all addresses "
+                + "(RABBITMQ_NODE_IP_ADDRESS=0.0.0.0, as ./configure and ./test do)",
                 ExitCodes.Unavailable);
         }
     }
@@ -246,7 +256,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
             if (DateTime.UtcNow > deadline)
             {
                 throw new LabException(
-                    $"{from.Label} could not reach {to.Label} within {OverlayWait.TotalSeconds:0} s of starting the agents");
+                    $"{from.Label} could not reach {to.Label} within {OverlayWait.TotalSeconds:0} s "
+                    + "of starting the agents");
             }
         }
     }
@@ -264,7 +275,9 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         return new DemoFetch(client, server, url, result, body, http.Served);
     }
 
-    private static async Task<List<DemoPing>> PingAllAsync(NetworkLab lab, CancellationToken cancellationToken)
+    private static async Task<List<DemoPing>> PingAllAsync(
+        NetworkLab lab,
+        CancellationToken cancellationToken)
     {
         var containers = lab.Topology.Containers.ToList();
         var results = new List<DemoPing>();
@@ -336,7 +349,9 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         var overlay = LabAddresses.Overlay;
         foreach (Match match in CidrPattern().Matches(text))
         {
-            if (Ipv4Prefix.TryParse(match.Value, out var prefix, out _) && overlay.Overlaps(prefix) && prefix.Length > overlay.Length)
+            if (Ipv4Prefix.TryParse(match.Value, out var prefix, out _)
+                && overlay.Overlaps(prefix)
+                && prefix.Length > overlay.Length)
             {
                 return prefix;
             }
@@ -346,7 +361,9 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
     }
 
     private static string OneLine(string text) =>
-        string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join(
+            ' ',
+            text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     [GeneratedRegex(@"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}")]
     private static partial Regex CidrPattern();

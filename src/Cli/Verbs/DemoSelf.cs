@@ -11,7 +11,9 @@ internal sealed record DemoSelf(string Program, IReadOnlyList<string> Prefix)
     public static DemoSelf Current()
     {
         var process = Environment.ProcessPath
-            ?? throw new UsageException("cannot tell where the cups-and-string executable is", ExitCodes.Internal);
+            ?? throw new UsageException(
+                "cannot tell where the cups-and-string executable is",
+                ExitCodes.Internal);
         var name = Path.GetFileNameWithoutExtension(process);
         if (name == "dotnet")
         {

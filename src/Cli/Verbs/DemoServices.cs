@@ -44,7 +44,9 @@ internal sealed record DemoServices(string Broker, string Database)
     public string BrokerSeenFrom(IPAddress managementRoot) =>
         new UriBuilder(BrokerUri) { Host = managementRoot.ToString(), Port = BrokerPort }.Uri.ToString();
 
-    /// <summary>Throws a UsageException saying what to do unless both services answer on this machine.</summary>
+    /// <summary>
+    /// Throws a UsageException saying what to do unless both services answer on this machine.
+    /// </summary>
     public async Task EnsureReachableAsync(CancellationToken cancellationToken)
     {
         var broker = BrokerUri;
@@ -56,10 +58,20 @@ internal sealed record DemoServices(string Broker, string Database)
                 ExitCodes.Usage);
         }
 
-        await EnsureListeningAsync("the broker (RabbitMQ)", broker.Host, BrokerPort, BrokerVariable, cancellationToken);
+        await EnsureListeningAsync(
+            "the broker (RabbitMQ)",
+            broker.Host,
+            BrokerPort,
+            BrokerVariable,
+            cancellationToken);
 
         var (host, port) = DatabaseEndpoint();
-        await EnsureListeningAsync("the database (PostgreSQL)", host, port, DatabaseVariable, cancellationToken);
+        await EnsureListeningAsync(
+            "the database (PostgreSQL)",
+            host,
+            port,
+            DatabaseVariable,
+            cancellationToken);
     }
 
     private (string Host, int Port) DatabaseEndpoint()
@@ -71,18 +83,32 @@ internal sealed record DemoServices(string Broker, string Database)
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"the database connection string is malformed ({e.Message}); fix {DatabaseVariable}");
+            throw new UsageException(
+                $"the database connection string is malformed ({e.Message}); fix {DatabaseVariable}");
         }
 
-        var host = builder.TryGetValue("Host", out var h) ? Convert.ToString(h, CultureInfo.InvariantCulture) : null;
-        var port = builder.TryGetValue("Port", out var p) ? Convert.ToString(p, CultureInfo.InvariantCulture) : null;
-        return (
-            string.IsNullOrEmpty(host) ? "127.0.0.1" : host.Split(',')[0],
-            int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 5432);
+        var host = Value(builder, "Host");
+        var port = Value(builder, "Port");
+        var number = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var given)
+            ? given
+            : 5432;
+        return (string.IsNullOrEmpty(host) ? "127.0.0.1" : host.Split(',')[0], number);
     }
 
-    private static bool IsThisMachine(string host) =>
-        host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    private static string? Value(DbConnectionStringBuilder builder, string key) =>
+        builder.TryGetValue(key, out var value)
+            ? Convert.ToString(value, CultureInfo.InvariantCulture)
+            : null;
+
+    private static bool IsThisMachine(string host)
+    {
+        if (host == "localhost")
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
 
     private static async Task EnsureListeningAsync(
         string what,

@@ -30,7 +30,10 @@ public sealed class DemoVerb : IVerb
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string> { "--keep" };
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        CliContext context,
+        Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var keep = arguments.Switch("--keep");
         arguments.EnsureAllUsed();
