@@ -16,6 +16,13 @@ public sealed class LabOptions
 
     public int ContainersPerHost { get; init; } = 2;
 
+    /// <summary>
+    /// Whether building first removes what an earlier lab with the same prefix left (processes,
+    /// namespaces, links, folder). A caller that removed the leftovers itself and has since started
+    /// programs recorded in the lab's folder sets this to false so they survive the build.
+    /// </summary>
+    public bool RemoveLeftovers { get; init; } = true;
+
     /// <summary>Whether to build the management link to the root namespace.</summary>
     public bool Management { get; init; } = true;
 

@@ -35,10 +35,13 @@ public sealed class NetworkLab : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var report = progress ?? (_ => { });
-        var leftovers = await RemoveAsync(topology.Names, null, cancellationToken);
-        if (!leftovers.IsEmpty)
+        if (topology.Options.RemoveLeftovers)
         {
-            report($"removed leftovers of an earlier lab '{topology.Names.Prefix}': {leftovers}");
+            var leftovers = await RemoveAsync(topology.Names, null, cancellationToken);
+            if (!leftovers.IsEmpty)
+            {
+                report($"removed leftovers of an earlier lab '{topology.Names.Prefix}': {leftovers}");
+            }
         }
 
         var lab = new NetworkLab(topology, new LabFolder(topology.Names));

@@ -73,6 +73,25 @@ public sealed class LabLifecycleTests
     }
 
     [NamespaceLabFact]
+    public async Task Building_without_removing_leftovers_keeps_a_program_the_caller_recorded_before()
+    {
+        var names = new LabNames("tlife4");
+        await NetworkLab.RemoveAsync(names, null, CancellationToken.None);
+        var folder = new LabFolder(names);
+        await using var early = folder.Launch(new LabProcessStart("sleep", ["300"]));
+
+        var topology = LabTopology.Create(
+            new LabOptions { Prefix = names.Prefix, Hosts = 1, ContainersPerHost = 1, RemoveLeftovers = false });
+        await using (var lab = await NetworkLab.BuildAsync(topology, null, CancellationToken.None))
+        {
+            Assert.True(LabFolder.IsRunning(early.Pid));
+            Assert.Equal([early.Pid], lab.Folder.LiveProcesses());
+        }
+
+        Assert.False(LabFolder.IsRunning(early.Pid));
+    }
+
+    [NamespaceLabFact]
     public async Task Removing_a_lab_that_is_not_there_removes_nothing()
     {
         var removed = await NetworkLab.RemoveAsync(new LabNames("tlife3"), null, CancellationToken.None);

@@ -89,6 +89,7 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
             Hosts = Hosts,
             ContainersPerHost = ContainersPerHost,
             Subnets = subnets,
+            RemoveLeftovers = false,
         });
         var lab = await NetworkLab.BuildAsync(topology, Detail, cancellationToken);
         await EnsureBrokerReachableFromHostsAsync(lab, cancellationToken);
