@@ -80,8 +80,13 @@ public sealed class LabLifecycleTests
         var folder = new LabFolder(names);
         await using var early = folder.Launch(new LabProcessStart("sleep", ["300"]));
 
-        var topology = LabTopology.Create(
-            new LabOptions { Prefix = names.Prefix, Hosts = 1, ContainersPerHost = 1, RemoveLeftovers = false });
+        var topology = LabTopology.Create(new LabOptions
+        {
+            Prefix = names.Prefix,
+            Hosts = 1,
+            ContainersPerHost = 1,
+            RemoveLeftovers = false,
+        });
         await using (var lab = await NetworkLab.BuildAsync(topology, null, CancellationToken.None))
         {
             Assert.True(LabFolder.IsRunning(early.Pid));
