@@ -56,6 +56,29 @@ public sealed class LabTrafficTests(SharedLabFixture fixture) : IClassFixture<Sh
     }
 
     [NamespaceLabFact]
+    public async Task A_host_sends_to_its_own_containers_through_its_bridge_and_to_other_hosts_on_the_underlay()
+    {
+        var host = Lab.Topology.Host(1);
+
+        var local = await Lab.RouteDeviceAsync(
+            host.Namespace,
+            Lab.Topology.Container(1, 2).Address,
+            CancellationToken.None);
+        var remote = await Lab.RouteDeviceAsync(
+            host.Namespace,
+            Lab.Topology.Host(2).UnderlayAddress,
+            CancellationToken.None);
+        var nowhere = await Lab.RouteDeviceAsync(
+            host.Namespace,
+            Lab.Topology.Container(2, 1).Address,
+            CancellationToken.None);
+
+        Assert.Equal(host.Bridge, local);
+        Assert.Equal(host.UnderlayInterface, remote);
+        Assert.Null(nowhere);
+    }
+
+    [NamespaceLabFact]
     public async Task The_management_link_reaches_a_listener_in_the_root_namespace()
     {
         using var listener = new TcpListener(LabAddresses.ManagementRoot, 0);
