@@ -56,7 +56,7 @@ public sealed class LabTrafficTests(SharedLabFixture fixture) : IClassFixture<Sh
     }
 
     [NamespaceLabFact]
-    public async Task A_host_sends_to_its_own_containers_through_its_bridge_and_to_other_hosts_on_the_underlay()
+    public async Task A_host_routes_to_its_containers_by_its_bridge_and_to_other_hosts_by_the_underlay()
     {
         var host = Lab.Topology.Host(1);
 
