@@ -260,6 +260,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
                     $"{from.Label} could not reach {to.Label} within {OverlayWait.TotalSeconds:0} s "
                     + "of starting the agents");
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
     }
 
