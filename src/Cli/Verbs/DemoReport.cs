@@ -77,7 +77,7 @@ internal sealed class DemoReport(TextWriter output, LabTopology topology)
         }
 
         output.WriteLine($"logs and agent state: {folder.Path}");
-        output.WriteLine("the web server stopped with the demo; ping and curl still work between containers");
+        output.WriteLine("the web server stopped with the demo; ping and curl work between the containers");
         output.WriteLine("remove everything with: cups-and-string demo down");
     }
 }
