@@ -95,6 +95,9 @@ internal sealed class LabBuilder(LabTopology topology, LabKernel kernel, Action<
         kernel.AddDefaultRoute(container.Namespace, container.Gateway);
     }
 
+    // NOTE: Every lab with a management link puts 198.51.100.1/24 on a bridge in the root
+    // namespace, so two such labs up at once compete for that route and one of them loses its
+    // link to the root namespace; build them one at a time (the tests share one collection).
     private void BuildManagement()
     {
         progress($"management link {LabAddresses.Management}: bridge {Names.ManagementBridge} "
