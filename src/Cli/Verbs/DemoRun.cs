@@ -136,7 +136,7 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         var deadline = DateTime.UtcNow + ControlPlaneWait;
         while (true)
         {
-            var result = await CliAsync(cancellationToken, "create", "overlay", Overlay, "--json");
+            var result = await CliAsync(["create", "overlay", Overlay, "--json"], cancellationToken);
             if (result.Succeeded)
             {
                 Detail($"created: {OneLine(result.Output)}");
@@ -170,8 +170,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
     {
         var address = LabAddresses.UnderlayHost(host).ToString();
         var result = await CliAsync(
-            cancellationToken,
-            "create", "node", "--overlay", Overlay, "--address", address, "--json");
+            ["create", "node", "--overlay", Overlay, "--address", address, "--json"],
+            cancellationToken);
         string output;
         if (result.Succeeded)
         {
@@ -179,7 +179,7 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         }
         else if (result.ExitCode == ExitCodes.Rejected && AlreadyThere(result))
         {
-            var list = await CliAsync(cancellationToken, "list", "nodes", "--overlay", Overlay);
+            var list = await CliAsync(["list", "nodes", "--overlay", Overlay], cancellationToken);
             output = list.EnsureSuccess().Output.Split('\n')
                 .FirstOrDefault(line => MentionsAddress(line, address)) ?? "";
         }
@@ -296,7 +296,7 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         return results;
     }
 
-    private Task<CommandResult> CliAsync(CancellationToken cancellationToken, params string[] words) =>
+    private Task<CommandResult> CliAsync(string[] words, CancellationToken cancellationToken) =>
         LabProcess.RunAsync(
             new LabProcessStart(self.Program, self.Arguments(words))
             {
