@@ -9,5 +9,7 @@ public static class VerbCatalog
     [
         new VersionVerb(),
         new AgentVerb(),
+        new DemoVerb(),
+        new DemoDownVerb(),
     ];
 }
