@@ -6,12 +6,15 @@ namespace CupsAndString.NodeAgent.Linux;
 /// <summary>
 /// The agent's firewall rules: a chain of its own that accepts forwarded traffic into and out of
 /// the TUN, jumped to from the top of FORWARD, so a FORWARD DROP policy (Docker sets one) does not
-/// block the overlay. Runs the iptables program (in the network namespace of the calling thread);
-/// every change is checked first, so applying twice adds nothing.
+/// block the overlay. When Docker's DOCKER-USER chain exists the chain is jumped to from there too,
+/// since Docker puts its own jumps above ours in FORWARD each time it starts and DOCKER-USER is the
+/// chain it evaluates first. Runs the iptables program (in the network namespace of the calling
+/// thread); every change is checked first, so applying twice adds nothing.
 /// </summary>
 public sealed class IptablesFirewall
 {
     private const string ForwardChain = "FORWARD";
+    private const string DockerUserChain = "DOCKER-USER";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string executable;
@@ -50,10 +53,13 @@ public sealed class IptablesFirewall
             }
         }
 
-        if (!Succeeds("-C", ForwardChain, "-j", chain))
+        foreach (var from in JumpSources())
         {
-            Require("-I", ForwardChain, "1", "-j", chain);
-            added.Add($"jump {ForwardChain} -> {chain}");
+            if (!Succeeds("-C", from, "-j", chain))
+            {
+                Require("-I", from, "1", "-j", chain);
+                added.Add($"jump {from} -> {chain}");
+            }
         }
 
         return added;
@@ -63,10 +69,13 @@ public sealed class IptablesFirewall
     public bool Remove(string chain)
     {
         var found = false;
-        while (Succeeds("-C", ForwardChain, "-j", chain))
+        foreach (var from in JumpSources())
         {
-            Require("-D", ForwardChain, "-j", chain);
-            found = true;
+            while (Succeeds("-C", from, "-j", chain))
+            {
+                Require("-D", from, "-j", chain);
+                found = true;
+            }
         }
 
         if (Succeeds("-S", chain))
@@ -78,6 +87,9 @@ public sealed class IptablesFirewall
 
         return found;
     }
+
+    private List<string> JumpSources() =>
+        Succeeds("-S", DockerUserChain) ? [DockerUserChain, ForwardChain] : [ForwardChain];
 
     private bool Succeeds(params string[] arguments) => Run(arguments).ExitCode == 0;
 
