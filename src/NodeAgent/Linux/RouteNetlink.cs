@@ -177,6 +177,13 @@ public sealed class RouteNetlink : IDisposable
         return index == 0 ? all : all.Where(a => a.LinkIndex == index).ToList();
     }
 
+    /// <summary>The link that holds this IPv4 address, or null when no link has it.</summary>
+    public LinkInfo? FindLinkWithAddress(IPAddress address)
+    {
+        var holder = ListAddresses().FirstOrDefault(entry => entry.Address.Equals(address));
+        return holder is null ? null : GetLink(holder.LinkIndex);
+    }
+
     // ---- Routes ---------------------------------------------------------------------------------
 
     /// <summary>Adds a route; fails with EEXIST when the same route is already there.</summary>

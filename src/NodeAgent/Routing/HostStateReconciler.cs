@@ -125,6 +125,22 @@ public sealed class HostStateReconciler
         }
     }
 
+    /// <summary>
+    /// The MTU of the device that holds the node's own underlay address, which is the device its
+    /// datagrams leave through on a typical host. Fails with a clear message when no device has it.
+    /// </summary>
+    public int EgressMtuFrom(IPAddress localAddress)
+    {
+        lock (gate)
+        {
+            var link = netlink.FindLinkWithAddress(localAddress)
+                ?? throw new InvalidOperationException(
+                    $"no interface on this host has address {localAddress}; "
+                    + "check the node's underlay address");
+            return link.Mtu;
+        }
+    }
+
     private void ReconcileLink(DesiredHostState desired, LinkInfo tun, ReconcileRun run)
     {
         if (tun.Mtu != desired.Mtu)

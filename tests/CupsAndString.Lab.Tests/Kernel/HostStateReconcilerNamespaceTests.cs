@@ -152,6 +152,10 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
         var mtu = reconciler.EgressMtu(Table(), Table().Nodes[2]);
 
         Assert.Equal(1420, mtu);
+        Assert.Equal(1420, reconciler.EgressMtuFrom(IPAddress.Parse("192.0.2.13")));
+        var missing = Assert.Throws<InvalidOperationException>(
+            () => reconciler.EgressMtuFrom(IPAddress.Parse("192.0.2.99")));
+        Assert.StartsWith("no interface on this host has address 192.0.2.99", missing.Message);
     }
 
     private (string Host, RouteNetlink Netlink, HostStateReconciler Reconciler) Host(string suffix)
