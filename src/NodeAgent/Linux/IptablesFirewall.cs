@@ -27,12 +27,12 @@ public sealed class IptablesFirewall
     /// <summary>The chain name for a TUN: at most 19 characters, within iptables' 28.</summary>
     public static string ChainFor(string tunName) => $"CAS-{tunName}";
 
-    /// <summary>Whether the chain exists with both rules and FORWARD jumps to it.</summary>
+    /// <summary>Whether the chain exists with both rules and every jump to it is in place.</summary>
     public bool IsInstalled(string chain, string tunName) =>
         Succeeds("-S", chain)
         && Succeeds("-C", chain, "-i", tunName, "-j", "ACCEPT")
         && Succeeds("-C", chain, "-o", tunName, "-j", "ACCEPT")
-        && Succeeds("-C", ForwardChain, "-j", chain);
+        && JumpSources().All(from => Succeeds("-C", from, "-j", chain));
 
     /// <summary>Adds what is missing of the chain, its rules and the jump; returns what it added.</summary>
     public IReadOnlyList<string> Ensure(string chain, string tunName)

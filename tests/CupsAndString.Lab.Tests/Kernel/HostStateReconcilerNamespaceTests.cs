@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
@@ -105,6 +106,35 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
         Assert.Contains(
             logger.Lines,
             l => l.Level == LogLevel.Warning && l.Message.Contains("undoing 6 change"));
+    }
+
+    [RootFact]
+    [SupportedOSPlatform("linux")]
+    public void A_firewall_that_fails_half_way_leaves_no_half_built_chain_behind()
+    {
+        var (host, netlink, _) = Host("h");
+        var script = Path.Combine(Path.GetTempPath(), $"iptables-failing-insert-{Guid.NewGuid():N}");
+        File.WriteAllText(
+            script,
+            "#!/bin/sh\ncase \" $* \" in *\" -I \"*) echo 'refused for the test' >&2; exit 4;; esac\n"
+            + "exec iptables \"$@\"\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var reconciler = new HostStateReconciler(netlink, new IptablesFirewall(script), logger);
+
+            var error = Assert.Throws<FirewallException>(
+                () => Inside(host, () => reconciler.Reconcile(Desired())));
+
+            Assert.Contains("refused for the test", error.Message);
+            var (_, rules) = NamespaceCommand.Run(host, "iptables", "-S");
+            Assert.DoesNotContain("CAS-cas-t1", rules);
+            Assert.Empty(netlink.ListRoutes(protocol: RouteProtocols.Agent));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
     }
 
     [RootFact]

@@ -63,7 +63,7 @@ public sealed class SysctlAndFirewallNamespaceTests : IDisposable
     }
 
     [RootFact]
-    public void When_dockers_user_chain_exists_it_jumps_to_our_chain_too_and_removal_clears_both_jumps()
+    public void When_dockers_user_chain_exists_it_must_jump_to_our_chain_too_and_removal_clears_both_jumps()
     {
         var host = namespaces.Create("u");
         var firewall = new IptablesFirewall();
@@ -72,10 +72,15 @@ public sealed class SysctlAndFirewallNamespaceTests : IDisposable
 
         NetworkNamespace.Run(host, () => firewall.Ensure(chain, "cas-test"));
         var rules = RulesIn(host);
+        NamespaceCommand.Run(host, "iptables", "-D", "DOCKER-USER", "-j", chain);
+        var installedWithoutDockerJump =
+            NetworkNamespace.Run(host, () => firewall.IsInstalled(chain, "cas-test"));
+        NetworkNamespace.Run(host, () => firewall.Ensure(chain, "cas-test"));
         NetworkNamespace.Run(host, () => firewall.Remove(chain));
 
         Assert.Single(rules, r => r == $"-A DOCKER-USER -j {chain}");
         Assert.Single(rules, r => r == $"-A FORWARD -j {chain}");
+        Assert.False(installedWithoutDockerJump);
         Assert.DoesNotContain(RulesIn(host), r => r.Contains(chain, StringComparison.Ordinal));
         Assert.Contains("-N DOCKER-USER", RulesIn(host));
     }
