@@ -6,12 +6,15 @@ namespace CupsAndString.NodeAgent.Linux;
 /// <summary>
 /// The agent's firewall rules: a chain of its own that accepts forwarded traffic into and out of
 /// the TUN, jumped to from the top of FORWARD, so a FORWARD DROP policy (Docker sets one) does not
-/// block the overlay. Runs the iptables program (in the network namespace of the calling thread);
-/// every change is checked first, so applying twice adds nothing.
+/// block the overlay. When Docker's DOCKER-USER chain exists the chain is jumped to from there too,
+/// since Docker puts its own jumps above ours in FORWARD each time it starts and DOCKER-USER is the
+/// chain it evaluates first. Runs the iptables program (in the network namespace of the calling
+/// thread); every change is checked first, so applying twice adds nothing.
 /// </summary>
 public sealed class IptablesFirewall
 {
     private const string ForwardChain = "FORWARD";
+    private const string DockerUserChain = "DOCKER-USER";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string executable;
@@ -24,12 +27,12 @@ public sealed class IptablesFirewall
     /// <summary>The chain name for a TUN: at most 19 characters, within iptables' 28.</summary>
     public static string ChainFor(string tunName) => $"CAS-{tunName}";
 
-    /// <summary>Whether the chain exists with both rules and FORWARD jumps to it.</summary>
+    /// <summary>Whether the chain exists with both rules and every jump to it is in place.</summary>
     public bool IsInstalled(string chain, string tunName) =>
         Succeeds("-S", chain)
         && Succeeds("-C", chain, "-i", tunName, "-j", "ACCEPT")
         && Succeeds("-C", chain, "-o", tunName, "-j", "ACCEPT")
-        && Succeeds("-C", ForwardChain, "-j", chain);
+        && JumpSources().All(from => Succeeds("-C", from, "-j", chain));
 
     /// <summary>Adds what is missing of the chain, its rules and the jump; returns what it added.</summary>
     public IReadOnlyList<string> Ensure(string chain, string tunName)
@@ -50,10 +53,13 @@ public sealed class IptablesFirewall
             }
         }
 
-        if (!Succeeds("-C", ForwardChain, "-j", chain))
+        foreach (var from in JumpSources())
         {
-            Require("-I", ForwardChain, "1", "-j", chain);
-            added.Add($"jump {ForwardChain} -> {chain}");
+            if (!Succeeds("-C", from, "-j", chain))
+            {
+                Require("-I", from, "1", "-j", chain);
+                added.Add($"jump {from} -> {chain}");
+            }
         }
 
         return added;
@@ -63,10 +69,13 @@ public sealed class IptablesFirewall
     public bool Remove(string chain)
     {
         var found = false;
-        while (Succeeds("-C", ForwardChain, "-j", chain))
+        foreach (var from in JumpSources())
         {
-            Require("-D", ForwardChain, "-j", chain);
-            found = true;
+            while (Succeeds("-C", from, "-j", chain))
+            {
+                Require("-D", from, "-j", chain);
+                found = true;
+            }
         }
 
         if (Succeeds("-S", chain))
@@ -78,6 +87,9 @@ public sealed class IptablesFirewall
 
         return found;
     }
+
+    private List<string> JumpSources() =>
+        Succeeds("-S", DockerUserChain) ? [DockerUserChain, ForwardChain] : [ForwardChain];
 
     private bool Succeeds(params string[] arguments) => Run(arguments).ExitCode == 0;
 

@@ -14,6 +14,9 @@ public static unsafe class NetworkNamespace
     /// <summary>The folder `ip netns` keeps its namespaces in.</summary>
     public const string Directory = "/run/netns";
 
+    private static readonly Lock RunDirectoryGate = new();
+    private static bool runDirectoryShared;
+
     public static string PathOf(string name)
     {
         ValidateName(name);
@@ -40,6 +43,7 @@ public static unsafe class NetworkNamespace
     {
         var path = PathOf(name);
         System.IO.Directory.CreateDirectory(Directory);
+        EnsureRunDirectoryShared();
         try
         {
             using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
@@ -149,6 +153,53 @@ public static unsafe class NetworkNamespace
         thread.Join();
         failure?.Throw();
         return result;
+    }
+
+    /// <summary>
+    /// Makes /run/netns a mount point with shared propagation, as `ip netns add` does, so that a
+    /// namespace unmounted here is unmounted in every mount namespace too. The bind is recursive,
+    /// so namespaces mounted there before keep working.
+    /// NOTE: the guard is per process; two processes creating the very first namespace of a boot at
+    /// the same instant may stack one extra bind mount on /run/netns, which is harmless.
+    /// </summary>
+    private static void EnsureRunDirectoryShared()
+    {
+        lock (RunDirectoryGate)
+        {
+            if (runDirectoryShared)
+            {
+                return;
+            }
+
+            var directory = Encoding.UTF8.GetBytes(Directory + "\0");
+            var none = "none\0"u8.ToArray();
+            var empty = "\0"u8.ToArray();
+            var bound = false;
+            var sharedFlags = (ulong_t)((ulong)LibC.MS_SHARED | (ulong)LibC.MS_REC);
+            var bindFlags = (ulong_t)((ulong)LibC.MS_BIND | (ulong)LibC.MS_REC);
+            fixed (byte* target = directory)
+            fixed (byte* type = none)
+            fixed (byte* nothing = empty)
+            {
+                while (LibC.mount(nothing, target, type, sharedFlags, null) != 0)
+                {
+                    var errno = LibC.errno;
+                    if (errno != LibC.EINVAL || bound)
+                    {
+                        throw new KernelCallException($"make {Directory} a shared mount", errno);
+                    }
+
+                    if (LibC.mount(target, target, type, bindFlags, null) != 0)
+                    {
+                        throw new KernelCallException($"make {Directory} a mount point", LibC.errno);
+                    }
+
+                    bound = true;
+                }
+            }
+
+            runDirectoryShared = true;
+        }
     }
 
     private static void BindMount(string source, string target, string name)

@@ -177,6 +177,13 @@ public sealed class RouteNetlink : IDisposable
         return index == 0 ? all : all.Where(a => a.LinkIndex == index).ToList();
     }
 
+    /// <summary>The link that holds this IPv4 address, or null when no link has it.</summary>
+    public LinkInfo? FindLinkWithAddress(IPAddress address)
+    {
+        var holder = ListAddresses().FirstOrDefault(entry => entry.Address.Equals(address));
+        return holder is null ? null : GetLink(holder.LinkIndex);
+    }
+
     // ---- Routes ---------------------------------------------------------------------------------
 
     /// <summary>Adds a route; fails with EEXIST when the same route is already there.</summary>
@@ -206,7 +213,11 @@ public sealed class RouteNetlink : IDisposable
         socket.Execute($"delete route {route}");
     }
 
-    /// <summary>The IPv4 unicast routes of one table, optionally only those of one protocol.</summary>
+    /// <summary>
+    /// The IPv4 unicast routes of one table, optionally only those of one protocol.
+    /// NOTE: the kernel is asked for every IPv4 route and the filtering happens here, so on a host
+    /// that carries a full Internet table each call reads that whole table.
+    /// </summary>
     public IReadOnlyList<Ipv4Route> ListRoutes(uint table = RouteProtocols.MainTable, byte? protocol = null)
     {
         Start(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);

@@ -32,7 +32,6 @@ public sealed record DesiredHostState(
     /// <summary>Builds the desired state from a peer table and the node this agent runs as.</summary>
     public static DesiredHostState For(PeerTable table, PeerNode local, string tunName, int mtu)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(mtu, 576);
         var overlay = ParsePrefix(table.Cidr, $"overlay {table.Overlay}");
         var subnet = ParsePrefix(local.Subnet, $"node {local.Number}");
         if (!overlay.Contains(subnet.Network) || subnet.Length < overlay.Length)
@@ -41,8 +40,26 @@ public sealed record DesiredHostState(
                 $"node {local.Number}'s subnet {subnet} is not inside overlay {table.Overlay} ({overlay})");
         }
 
+        return For(table.Overlay, overlay, subnet, tunName, mtu);
+    }
+
+    /// <summary>Builds the desired state from the overlay's CIDR and the local node's subnet.</summary>
+    public static DesiredHostState For(
+        string overlayName,
+        Ipv4Prefix overlay,
+        Ipv4Prefix subnet,
+        string tunName,
+        int mtu)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(mtu, 576);
+        if (!overlay.Contains(subnet.Network) || subnet.Length < overlay.Length)
+        {
+            throw new ArgumentException(
+                $"subnet {subnet} is not inside overlay {overlayName} ({overlay})");
+        }
+
         return new DesiredHostState(
-            table.Overlay,
+            overlayName,
             tunName,
             mtu,
             subnet.Address,

@@ -48,7 +48,7 @@ internal static partial class HostStateLog
         this ILogger logger, string overlay, string change, Exception error);
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Warning,
-        Message = "{Overlay}: could not remove {What} on stop")]
+        Message = "{Overlay}: could not remove {What}")]
     public static partial void RemoveFailed(
         this ILogger logger, string overlay, string what, Exception error);
 }

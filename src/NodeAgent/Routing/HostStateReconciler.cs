@@ -66,12 +66,13 @@ public sealed class HostStateReconciler
         lock (gate)
         {
             var removed = new List<string>();
-            var tun = TryOrWarn(last, $"TUN {last.TunName}", () => netlink.FindLink(last.TunName));
+            var tun = TryOrWarn(last.Overlay, $"TUN {last.TunName}", () => netlink.FindLink(last.TunName));
             if (tun is not null)
             {
-                foreach (var route in OurRoutes(tun))
+                var routes = TryOrWarn(last.Overlay, "the list of routes", () => OurRoutes(tun)) ?? [];
+                foreach (var route in routes)
                 {
-                    TryOrWarn(last, $"route {route}", () =>
+                    TryOrWarn(last.Overlay, $"route {route}", () =>
                     {
                         netlink.DeleteRoute(route);
                         logger.RouteChanged(last.Overlay, Describe(route, last.TunName), "removed");
@@ -80,9 +81,11 @@ public sealed class HostStateReconciler
                     });
                 }
 
-                foreach (var address in netlink.ListAddresses(last.TunName))
+                var addresses = TryOrWarn(
+                    last.Overlay, "the list of addresses", () => netlink.ListAddresses(last.TunName)) ?? [];
+                foreach (var address in addresses)
                 {
-                    TryOrWarn(last, $"address {address}", () =>
+                    TryOrWarn(last.Overlay, $"address {address}", () =>
                     {
                         netlink.DeleteAddress(last.TunName, address.Address, address.PrefixLength);
                         logger.AddressRemoved(last.Overlay, last.TunName, address.ToString());
@@ -92,7 +95,7 @@ public sealed class HostStateReconciler
                 }
             }
 
-            TryOrWarn(last, $"firewall chain {last.FirewallChain}", () =>
+            TryOrWarn(last.Overlay, $"firewall chain {last.FirewallChain}", () =>
             {
                 if (firewall.Remove(last.FirewallChain))
                 {
@@ -122,6 +125,22 @@ public sealed class HostStateReconciler
             }
 
             return smallest;
+        }
+    }
+
+    /// <summary>
+    /// The MTU of the device that holds the node's own underlay address, which is the device its
+    /// datagrams leave through on a typical host. Fails with a clear message when no device has it.
+    /// </summary>
+    public int EgressMtuFrom(IPAddress localAddress)
+    {
+        lock (gate)
+        {
+            var link = netlink.FindLinkWithAddress(localAddress)
+                ?? throw new InvalidOperationException(
+                    $"no interface on this host has address {localAddress}; "
+                    + "check the node's underlay address");
+            return link.Mtu;
         }
     }
 
@@ -207,7 +226,26 @@ public sealed class HostStateReconciler
 
     private void ReconcileFirewall(DesiredHostState desired, ReconcileRun run)
     {
-        var added = firewall.Ensure(desired.FirewallChain, desired.TunName);
+        if (firewall.IsInstalled(desired.FirewallChain, desired.TunName))
+        {
+            return;
+        }
+
+        IReadOnlyList<string> added;
+        try
+        {
+            added = firewall.Ensure(desired.FirewallChain, desired.TunName);
+        }
+        catch (FirewallException)
+        {
+            // Take away the half-built chain; the next reconcile builds it whole.
+            TryOrWarn(
+                desired.Overlay,
+                $"firewall chain {desired.FirewallChain}",
+                () => firewall.Remove(desired.FirewallChain));
+            throw;
+        }
+
         if (added.Count == 0)
         {
             return;
@@ -235,7 +273,7 @@ public sealed class HostStateReconciler
         return $"{route.Destination}{via} dev {tunName}{src}";
     }
 
-    private T? TryOrWarn<T>(DesiredHostState last, string what, Func<T> action)
+    private T? TryOrWarn<T>(string overlay, string what, Func<T> action)
     {
         try
         {
@@ -243,7 +281,7 @@ public sealed class HostStateReconciler
         }
         catch (Exception e) when (e is KernelCallException or FirewallException or InvalidOperationException)
         {
-            logger.RemoveFailed(last.Overlay, what, e);
+            logger.RemoveFailed(overlay, what, e);
             return default;
         }
     }

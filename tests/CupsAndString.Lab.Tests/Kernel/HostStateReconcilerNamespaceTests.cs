@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
@@ -108,6 +109,35 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
     }
 
     [RootFact]
+    [SupportedOSPlatform("linux")]
+    public void A_firewall_that_fails_half_way_leaves_no_half_built_chain_behind()
+    {
+        var (host, netlink, _) = Host("h");
+        var script = Path.Combine(Path.GetTempPath(), $"iptables-failing-insert-{Guid.NewGuid():N}");
+        File.WriteAllText(
+            script,
+            "#!/bin/sh\ncase \" $* \" in *\" -I \"*) echo 'refused for the test' >&2; exit 4;; esac\n"
+            + "exec iptables \"$@\"\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var reconciler = new HostStateReconciler(netlink, new IptablesFirewall(script), logger);
+
+            var error = Assert.Throws<FirewallException>(
+                () => Inside(host, () => reconciler.Reconcile(Desired())));
+
+            Assert.Contains("refused for the test", error.Message);
+            var (_, rules) = NamespaceCommand.Run(host, "iptables", "-S");
+            Assert.DoesNotContain("CAS-cas-t1", rules);
+            Assert.Empty(netlink.ListRoutes(protocol: RouteProtocols.Agent));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [RootFact]
     public void Removing_everything_on_stop_leaves_no_route_address_or_chain_and_a_restart_applies_again()
     {
         var (host, netlink, reconciler) = Host("e");
@@ -152,6 +182,10 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
         var mtu = reconciler.EgressMtu(Table(), Table().Nodes[2]);
 
         Assert.Equal(1420, mtu);
+        Assert.Equal(1420, reconciler.EgressMtuFrom(IPAddress.Parse("192.0.2.13")));
+        var missing = Assert.Throws<InvalidOperationException>(
+            () => reconciler.EgressMtuFrom(IPAddress.Parse("192.0.2.99")));
+        Assert.StartsWith("no interface on this host has address 192.0.2.99", missing.Message);
     }
 
     private (string Host, RouteNetlink Netlink, HostStateReconciler Reconciler) Host(string suffix)

@@ -62,6 +62,29 @@ public sealed class SysctlAndFirewallNamespaceTests : IDisposable
         Assert.Equal([$"jump FORWARD -> {chain}"], added);
     }
 
+    [RootFact]
+    public void When_dockers_user_chain_exists_it_must_jump_to_our_chain_too_and_removal_clears_both_jumps()
+    {
+        var host = namespaces.Create("u");
+        var firewall = new IptablesFirewall();
+        var chain = IptablesFirewall.ChainFor("cas-test");
+        NamespaceCommand.Run(host, "iptables", "-N", "DOCKER-USER");
+
+        NetworkNamespace.Run(host, () => firewall.Ensure(chain, "cas-test"));
+        var rules = RulesIn(host);
+        NamespaceCommand.Run(host, "iptables", "-D", "DOCKER-USER", "-j", chain);
+        var installedWithoutDockerJump =
+            NetworkNamespace.Run(host, () => firewall.IsInstalled(chain, "cas-test"));
+        NetworkNamespace.Run(host, () => firewall.Ensure(chain, "cas-test"));
+        NetworkNamespace.Run(host, () => firewall.Remove(chain));
+
+        Assert.Single(rules, r => r == $"-A DOCKER-USER -j {chain}");
+        Assert.Single(rules, r => r == $"-A FORWARD -j {chain}");
+        Assert.False(installedWithoutDockerJump);
+        Assert.DoesNotContain(RulesIn(host), r => r.Contains(chain, StringComparison.Ordinal));
+        Assert.Contains("-N DOCKER-USER", RulesIn(host));
+    }
+
     [Fact]
     public void A_missing_iptables_program_is_reported_with_what_to_install()
     {

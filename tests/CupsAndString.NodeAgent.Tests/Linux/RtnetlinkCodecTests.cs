@@ -134,6 +134,35 @@ public sealed class RtnetlinkCodecTests
     }
 
     [Fact]
+    public void An_attribute_claiming_more_bytes_than_its_message_holds_is_a_format_error()
+    {
+        var builder = new NetlinkMessageBuilder();
+        builder.Start(NetlinkConstants.RTM_NEWLINK, 0, 6);
+        RtnetlinkCodec.WriteLinkHeader(builder, 1);
+        builder.AddString(NetlinkConstants.IFLA_IFNAME, "cas-web");
+        var message = builder.Finish().ToArray();
+        var lengthOffset = NetlinkConstants.NlMsgHdrSize + NetlinkConstants.IfInfoMsgSize;
+        MemoryMarshal.Write(message.AsSpan(lengthOffset), (ushort)200);
+
+        var error = Assert.Throws<NetlinkFormatException>(() => DecodeLinkOf(message));
+
+        Assert.Contains("attribute 3 claims 200 bytes", error.Message);
+    }
+
+    [Fact]
+    public void Attribute_bytes_too_few_for_an_attribute_header_are_a_format_error()
+    {
+        // Header, ifinfomsg, then two stray bytes where a 4-byte attribute header should be.
+        var message = new byte[NetlinkConstants.NlMsgHdrSize + NetlinkConstants.IfInfoMsgSize + 2];
+        MemoryMarshal.Write(message, (uint)message.Length);
+        MemoryMarshal.Write(message.AsSpan(4), NetlinkConstants.RTM_NEWLINK);
+
+        var error = Assert.Throws<NetlinkFormatException>(() => DecodeLinkOf(message));
+
+        Assert.Contains("truncated netlink attribute header", error.Message);
+    }
+
+    [Fact]
     public void A_route_payload_shorter_than_its_fixed_header_is_a_format_error()
     {
         var error = Assert.Throws<NetlinkFormatException>(() => RtnetlinkCodec.DecodeRoute(new byte[11]));
@@ -155,6 +184,13 @@ public sealed class RtnetlinkCodecTests
         var types = ReadTypes([.. first, .. second]);
 
         Assert.Equal([NetlinkConstants.RTM_NEWADDR, NetlinkConstants.NLMSG_DONE], types);
+    }
+
+    private static LinkInfo DecodeLinkOf(byte[] message)
+    {
+        var reader = new NetlinkMessageReader(message);
+        Assert.True(reader.TryReadNext(out _, out var payload));
+        return RtnetlinkCodec.DecodeLink(payload);
     }
 
     private static List<ushort> ReadTypes(byte[] buffer)

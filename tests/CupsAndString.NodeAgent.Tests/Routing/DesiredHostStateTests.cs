@@ -45,6 +45,30 @@ public sealed class DesiredHostStateTests
     }
 
     [Fact]
+    public void Building_from_prefixes_gives_the_same_state_as_building_from_the_table()
+    {
+        var table = Table("10.10.0.0/16", "10.10.3.0/24");
+
+        var fromTable = DesiredHostState.For(table, table.Nodes[0], "cas-web", 1444);
+        var fromPrefixes = DesiredHostState.For(
+            "web", Ipv4Prefix.Parse("10.10.0.0/16"), Ipv4Prefix.Parse("10.10.3.0/24"), "cas-web", 1444);
+
+        Assert.Equal(fromTable.TunAddress, fromPrefixes.TunAddress);
+        Assert.Equal(fromTable.OverlayRoutes, fromPrefixes.OverlayRoutes);
+        Assert.Equal(fromTable.Sysctls, fromPrefixes.Sysctls);
+        Assert.Equal(fromTable.FirewallChain, fromPrefixes.FirewallChain);
+    }
+
+    [Fact]
+    public void An_mtu_below_the_ipv4_minimum_is_refused()
+    {
+        var table = Table("10.10.0.0/16", "10.10.3.0/24");
+
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => DesiredHostState.For(table, table.Nodes[0], "cas-web", 500));
+    }
+
+    [Fact]
     public void An_interface_name_with_a_dot_stays_one_part_of_the_sysctl_path()
     {
         var setting = Sysctl.RpFilter("eth0.100");

@@ -243,7 +243,17 @@ internal sealed unsafe class NetlinkSocket : IDisposable
         {
             while (true)
             {
-                var received = LibC.recv(fd, data, receiveBuffer.Length, 0);
+                // With MSG_TRUNC the kernel returns the real length even when it did not fit.
+                var received = LibC.recv(fd, data, receiveBuffer.Length, LibC.MSG_TRUNC);
+                if (received > receiveBuffer.Length)
+                {
+                    throw new KernelCallException(
+                        $"{action} (reading the reply)",
+                        LibC.EMSGSIZE,
+                        $"a reply of {(long)received} bytes does not fit the "
+                        + $"{receiveBuffer.Length}-byte buffer");
+                }
+
                 if (received > 0)
                 {
                     return (int)received;
@@ -253,6 +263,14 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 if (received == 0)
                 {
                     throw new KernelCallException($"{action} (reading the reply)", LibC.EPROTO, "no data");
+                }
+
+                if (errno == LibC.EAGAIN)
+                {
+                    throw new KernelCallException(
+                        $"{action} (reading the reply)",
+                        errno,
+                        $"no reply within {ReceiveTimeoutSeconds} s");
                 }
 
                 if (errno != LibC.EINTR)

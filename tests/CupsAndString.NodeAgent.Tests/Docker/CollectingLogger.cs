@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CupsAndString.NodeAgent.Tests;
+namespace CupsAndString.NodeAgent.Tests.Docker;
 
 /// <summary>Keeps every log line (level and text) so tests can count and read them.</summary>
 public sealed class CollectingLogger<T> : ILogger<T>
