@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
+using CupsAndString.NodeAgent.Docker;
 using CupsAndString.NodeAgent.Hosting;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
@@ -33,7 +34,7 @@ public sealed class AgentVerb(
           --node NUMBER|ID      find this node by its number or id
           --broker URI          RabbitMQ (default: $CUPS_AND_STRING_BROKER, the config file, loopback)
           --peers FILE          run from a static peer table instead of the broker
-          --state-dir DIR       where the last peer table is cached
+          --state-dir DIR       where the last peer table and status-OVERLAY.json are kept
                                 (default {AgentOptions.DefaultStateDirectory})
           --docker-config PATH  Docker's daemon.json (default {AgentOptions.DefaultDockerConfig})
           --restart-docker      restart Docker when daemon.json changed (stops containers)
@@ -80,7 +81,11 @@ public sealed class AgentVerb(
             signal.Cancel = true;
             stop.Cancel();
         });
-        var runtime = new AgentRuntime(options, source, nodeKernel, loggerFactory);
+        var docker = new DockerBridgeSetup(
+            new DaemonConfigFile(options.DockerConfig),
+            new HostDockerEngine(),
+            loggerFactory.CreateLogger<DockerBridgeSetup>());
+        var runtime = new AgentRuntime(options, source, nodeKernel, loggerFactory, docker);
         await runtime.RunAsync(stop.Token);
         return ExitCodes.Ok;
     }

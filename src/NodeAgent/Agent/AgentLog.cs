@@ -52,4 +52,12 @@ internal sealed partial class AgentLog(ILogger logger)
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning,
         Message = "{Node} left overlay {Overlay} in version {Version}; forwarding stopped until it is back")]
     public partial void LocalNodeRemoved(string overlay, long version, string node);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning,
+        Message = "Docker's bridge for overlay {Overlay} was not configured, forwarding goes on: {Problem}")]
+    public partial void DockerFailed(string overlay, string problem);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning,
+        Message = "Failed to write the status file {Path}: {Problem}; forwarding goes on")]
+    public partial void StatusWriteFailed(string path, string problem);
 }

@@ -30,6 +30,9 @@ public sealed record AgentOptions(string Overlay, LocalNodeSelector Node)
     /// <summary>How often the kernel state is re-applied, since something else may remove it.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the status file (<see cref="AgentStatusFile"/>) is rewritten.</summary>
+    public TimeSpan StatusInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a clean stop may spend removing routes and rules.</summary>
     public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using CupsAndString.Contracts;
+using CupsAndString.NodeAgent.Docker;
 using CupsAndString.NodeAgent.Forwarding;
 using CupsAndString.NodeAgent.Hosting;
 using CupsAndString.NodeAgent.Linux;
@@ -21,12 +22,18 @@ public sealed class AgentRuntime
     private readonly AgentOptions _options;
     private readonly IPeerTableSource _source;
     private readonly INodeKernel _kernel;
+    private readonly DockerBridgeSetup? _docker;
     private readonly ILoggerFactory _loggerFactory;
     private readonly AgentLog _log;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     private Forwarder? _forwarder;
     private NodeKernelState? _applied;
+
+    // The last forwarder and node, kept after a stop so the final status still shows them.
+    private Forwarder? _lastForwarder;
+    private int? _lastNode;
+    private bool _statusFailing;
     private readonly TaskCompletionSource _forwarderFailed =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,11 +41,13 @@ public sealed class AgentRuntime
         AgentOptions options,
         IPeerTableSource source,
         INodeKernel kernel,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        DockerBridgeSetup? docker = null)
     {
         _options = options;
         _source = source;
         _kernel = kernel;
+        _docker = docker;
         _loggerFactory = loggerFactory;
         _log = new AgentLog(loggerFactory.CreateLogger<AgentRuntime>());
     }
@@ -53,8 +62,10 @@ public sealed class AgentRuntime
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        WriteStatus(AgentStatus.Waiting);
         var follow = FollowAsync(stop.Token);
         var reconcile = ReconcileAsync(stop.Token);
+        var status = StatusAsync(stop.Token);
         try
         {
             var first = await Task.WhenAny(follow, reconcile, WatchForwarderAsync(stop.Token));
@@ -68,8 +79,9 @@ public sealed class AgentRuntime
         finally
         {
             await stop.CancelAsync();
-            await Task.WhenAll(follow, reconcile).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(follow, reconcile, status).ContinueWith(_ => { }, TaskScheduler.Default);
             await CleanUpAsync();
+            WriteStatus(AgentStatus.Stopped);
         }
     }
 
@@ -141,6 +153,7 @@ public sealed class AgentRuntime
             var mtu = OverlayMtu.For(egress, _options.MtuOverride);
             var tun = TunDevice.Open(TunDeviceName.For(table.Overlay));
             _forwarder = new Forwarder(tun, forwarding, mtu, _loggerFactory);
+            _lastForwarder = _forwarder;
             _ = _forwarder.Completion.ContinueWith(
                 t => _forwarderFailed.TrySetException(t.Exception!.InnerExceptions),
                 CancellationToken.None,
@@ -166,6 +179,11 @@ public sealed class AgentRuntime
             forwarding.Local.EndPoint);
         await _kernel.ApplyAsync(desired, cancellationToken);
         _applied = desired;
+        _lastNode = local.Number;
+        WriteStatus(AgentStatus.Running);
+
+        // Docker: the node subnet as its bridge, the overlay MTU for its containers.
+        await ConfigureDockerAsync(desired, cancellationToken);
 
         if (started)
         {
@@ -175,6 +193,27 @@ public sealed class AgentRuntime
         else
         {
             _log.Applied(table.Overlay, table.Version, forwarding.Peers.Count);
+        }
+    }
+
+    private async Task ConfigureDockerAsync(NodeKernelState desired, CancellationToken cancellationToken)
+    {
+        if (_docker is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _docker.ApplyAsync(
+                desired.LocalSubnet,
+                desired.Mtu,
+                _options.RestartDocker,
+                cancellationToken);
+        }
+        catch (Exception e) when (e is DaemonConfigException or DockerEngineException)
+        {
+            _log.DockerFailed(desired.Overlay, e.Message);
         }
     }
 
@@ -198,6 +237,63 @@ public sealed class AgentRuntime
             finally
             {
                 _gate.Release();
+            }
+        }
+    }
+
+    private async Task StatusAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.StatusInterval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                WriteStatus(_forwarder is null ? AgentStatus.Waiting : AgentStatus.Running);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>What the agent is doing now, as the status file shows it.</summary>
+    public AgentStatus Status(string state)
+    {
+        var forwarder = _forwarder ?? _lastForwarder;
+        var table = forwarder?.Table;
+        return new AgentStatus(
+            _options.Overlay,
+            state,
+            Environment.ProcessId,
+            DateTimeOffset.UtcNow,
+            _lastNode,
+            forwarder?.TunName,
+            forwarder?.Mtu,
+            table?.Version,
+            forwarder?.LocalEndPoint.ToString(),
+            table?.Peers
+                .Select(p => new AgentStatusPeer(p.Number, p.Subnet.ToString(), p.EndPoint.ToString()))
+                .ToList() ?? [],
+            forwarder is null ? AgentStatusCounters.Zero : AgentStatusCounters.From(forwarder.Counters));
+    }
+
+    private void WriteStatus(string state)
+    {
+        var path = AgentStatusFile.PathFor(_options.StateDirectory, _options.Overlay);
+        try
+        {
+            AgentStatusFile.Write(path, Status(state));
+            _statusFailing = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Said once per run of failures, not on every tick.
+            if (!_statusFailing)
+            {
+                _log.StatusWriteFailed(path, e.Message);
+                _statusFailing = true;
             }
         }
     }
