@@ -125,6 +125,22 @@ public abstract class OverlayLabFixture : IAsyncLifetime
         return agent;
     }
 
+    /// <summary>Kills the agent of a host with SIGKILL (by its PID), as a crash would end it.</summary>
+    public async Task KillAgentAsync(int host)
+    {
+        var agent = _agents[host];
+        await agent.StopAsync(TimeSpan.Zero, CancellationToken.None);
+        await agent.DisposeAsync();
+    }
+
+    /// <summary>Stops the agent of a host with SIGTERM (by its PID), as an operator would.</summary>
+    public async Task StopAgentAsync(int host)
+    {
+        var agent = _agents[host];
+        await agent.StopAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+        await agent.DisposeAsync();
+    }
+
     /// <summary>Everything the agents have logged so far, for assertion messages.</summary>
     public string Logs() => string.Join(
         "\n",
