@@ -171,7 +171,8 @@ public abstract class OverlayLabFixture : IAsyncLifetime
             if (clock.Elapsed > StartLimit)
             {
                 throw new LabException(
-                    $"{from.Label} could not reach {to.Label} within {StartLimit.TotalSeconds:0} s:\n{Logs()}");
+                    $"{from.Label} could not reach {to.Label} within {StartLimit.TotalSeconds:0} s:\n"
+                    + Logs());
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);

@@ -87,7 +87,11 @@ public sealed class ThreeHostOverlayTests(ThreeHostOverlayFixture fixture)
         var rulesBefore = await CasRulesAsync(host);
 
         await fixture.KillAgentAsync(2);
-        var whileDead = await Lab.PingAsync(Container(1, 1), Container(2, 1).Address, 1, CancellationToken.None);
+        var whileDead = await Lab.PingAsync(
+            Container(1, 1),
+            Container(2, 1).Address,
+            1,
+            CancellationToken.None);
         var rulesWhileDead = await CasRulesAsync(host);
         fixture.StartAgent(2);
         await fixture.WaitForOverlayAsync(Container(1, 1), Container(2, 1), CancellationToken.None);
@@ -113,7 +117,11 @@ public sealed class ThreeHostOverlayTests(ThreeHostOverlayFixture fixture)
         await fixture.StopAgentAsync(3);
         var routes = await AgentRoutesAsync(host);
         var rules = await CasRulesAsync(host);
-        var link = await Lab.RunAsync(host.Namespace, "ip", ["link", "show", "dev", Tun], CancellationToken.None);
+        var link = await Lab.RunAsync(
+            host.Namespace,
+            "ip",
+            ["link", "show", "dev", Tun],
+            CancellationToken.None);
         var status = AgentStatusFile.Read(fixture.StatusFile(3));
         var whileStopped = await Lab.PingAsync(
             Container(1, 2),

@@ -40,8 +40,16 @@ public sealed class TwoHostOverlayTests(TwoHostOverlayFixture fixture) : IClassF
             new byte[1],
         ];
 
-        var arrived = await OverlayTraffic.SendUdpAsync(Container(1, 2), Container(2, 1), payloads, TrafficLimit);
-        var returned = await OverlayTraffic.SendUdpAsync(Container(2, 1), Container(1, 2), payloads, TrafficLimit);
+        var arrived = await OverlayTraffic.SendUdpAsync(
+            Container(1, 2),
+            Container(2, 1),
+            payloads,
+            TrafficLimit);
+        var returned = await OverlayTraffic.SendUdpAsync(
+            Container(2, 1),
+            Container(1, 2),
+            payloads,
+            TrafficLimit);
 
         Assert.Equal(payloads, arrived.Select(a => a.Payload));
         Assert.All(arrived, a => Assert.Equal(Container(1, 2).Address, a.Source));
@@ -106,13 +114,21 @@ public sealed class TwoHostOverlayTests(TwoHostOverlayFixture fixture) : IClassF
         Assert.Equal(1024 * 1024, bytes);
         Assert.Equal(before.Counters.SentPackets, after.Counters.SentPackets);
         Assert.Equal(before.Counters.ReceivedPackets, after.Counters.ReceivedPackets);
-        Assert.Equal(before.Counters.Dropped["unknown_destination"], after.Counters.Dropped["unknown_destination"]);
+        Assert.Equal(
+            before.Counters.Dropped["unknown_destination"],
+            after.Counters.Dropped["unknown_destination"]);
         Assert.Equal(linkBefore.Received, linkAfter.Received);
-        Assert.Equal(linkBefore.Transmitted, linkAfter.Transmitted);
+
+        // The kernel may still send an IPv6 router solicitation or MLD report into a fresh TUN;
+        // the agent drops those as not_ipv4. Anything else the TUN carried would be IPv4 and
+        // would have moved the sent or unknown_destination counters checked above.
+        var intoTun = linkAfter.Transmitted - linkBefore.Transmitted;
+        var notIpv4 = after.Counters.Dropped["not_ipv4"] - before.Counters.Dropped["not_ipv4"];
+        Assert.True(intoTun <= notIpv4, $"{intoTun} packets went into the TUN, {notIpv4} of them not IPv4");
     }
 
     [NamespaceLabFact]
-    public async Task A_datagram_from_a_namespace_outside_the_table_is_dropped_and_counted_as_unknown_sender()
+    public async Task A_datagram_from_outside_the_table_is_dropped_and_counted_as_unknown_sender()
     {
         // A stranger on the underlay: the underlay switch's own namespace, given an address.
         var stranger = fixture.Topology.Names.UnderlayNamespace;
@@ -136,12 +152,14 @@ public sealed class TwoHostOverlayTests(TwoHostOverlayFixture fixture) : IClassF
             DateTimeOffset.UtcNow,
             s => s.Counters.Dropped["unknown_sender"] > before.Counters.Dropped["unknown_sender"],
             StatusLimit);
-        Assert.Equal(before.Counters.Dropped["unknown_sender"] + 1, after!.Counters.Dropped["unknown_sender"]);
+        Assert.Equal(
+            before.Counters.Dropped["unknown_sender"] + 1,
+            after!.Counters.Dropped["unknown_sender"]);
         Assert.Equal(before.Counters.ReceivedPackets, after.Counters.ReceivedPackets);
     }
 
     [NamespaceLabFact]
-    public async Task A_df_packet_above_the_overlay_mtu_gets_frag_needed_and_the_path_mtu_becomes_the_overlay_mtu()
+    public async Task A_df_packet_above_the_overlay_mtu_gets_frag_needed_and_the_path_mtu_becomes_1464()
     {
         var from = Container(1, 2);
         var to = Container(2, 2);
@@ -152,7 +170,9 @@ public sealed class TwoHostOverlayTests(TwoHostOverlayFixture fixture) : IClassF
             "ping",
             ["-n", "-c", "1", "-W", "2", "-M", "do", "-s", "1472", to.Address.ToString()],
             CancellationToken.None);
-        var route = await fixture.RunAsync(from.Namespace, "ip", "-4", "route", "get", to.Address.ToString());
+        var route = await fixture.RunAsync(
+            from.Namespace,
+            "ip", "-4", "route", "get", to.Address.ToString());
         var fitting = await Lab.RunAsync(
             from.Namespace,
             "ping",
