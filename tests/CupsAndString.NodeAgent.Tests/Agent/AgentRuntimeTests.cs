@@ -21,6 +21,7 @@ public sealed class AgentRuntimeTests : IDisposable
     private readonly ListLoggerProvider _logs = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly CancellationTokenSource _stop = new();
+    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("cas-runtime-").FullName;
 
     public AgentRuntimeTests()
     {
@@ -36,8 +37,12 @@ public sealed class AgentRuntimeTests : IDisposable
 
     private (AgentRuntime Runtime, Task Running) Start(AgentOptions? options = null)
     {
+        // The status file goes to a scratch folder, not the host's state directory.
         var runtime = new AgentRuntime(
-            options ?? new AgentOptions(_overlay, LocalNodeSelector.ByNumber(1)),
+            (options ?? new AgentOptions(_overlay, LocalNodeSelector.ByNumber(1))) with
+            {
+                StateDirectory = _stateDirectory,
+            },
             _source,
             _kernel,
             _loggerFactory);
@@ -162,6 +167,7 @@ public sealed class AgentRuntimeTests : IDisposable
         _stop.Cancel();
         _stop.Dispose();
         _loggerFactory.Dispose();
+        Directory.Delete(_stateDirectory, recursive: true);
     }
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
