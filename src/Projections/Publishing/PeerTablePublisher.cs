@@ -1,0 +1,58 @@
+using CupsAndString.Contracts.Events;
+using CupsAndString.Contracts.Messages;
+using CupsAndString.Projections.PeerTables;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace CupsAndString.Projections.Publishing;
+
+/// <summary>
+/// Forwards committed changes to the agents. Runs as a Marten subscription in the async daemon:
+/// for each page of committed events it publishes the current table of every overlay the page
+/// touched, and only after the broker confirmed those publishes does the daemon store its
+/// checkpoint. A crash in between means the page is forwarded again (at least once, never lost);
+/// agents ignore the repeats because the version did not grow.
+/// </summary>
+public sealed class PeerTablePublisher(IPublishEndpoint publisher, ILogger<PeerTablePublisher> logger)
+    : SubscriptionBase
+{
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page,
+        ISubscriptionController controller,
+        IDocumentOperations operations,
+        CancellationToken cancellationToken)
+    {
+        var touched = page.Events
+            .Select(e => e.StreamKey)
+            .Where(key => StreamKeys.OverlayName(key) is not null)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var published = 0;
+        foreach (var key in touched)
+        {
+            // NOTE: an overlay whose table is missing (wiped ahead of a replay) is skipped here;
+            // the replay publishes every rebuilt table itself.
+            var view = await operations.LoadAsync<PeerTableView>(key!, cancellationToken);
+            if (view is null)
+            {
+                continue;
+            }
+
+            await publisher.Publish(new PeerTableChanged(view.Table), cancellationToken);
+            ProjectionLog.Published(logger, view.Table.Overlay, view.Table.Version, view.Table.Nodes.Count);
+            published++;
+        }
+
+        if (published > 0)
+        {
+            ProjectionLog.Forwarded(logger, page.Events.Count, published, page.SequenceCeiling);
+        }
+
+        return NullChangeListener.Instance;
+    }
+}
