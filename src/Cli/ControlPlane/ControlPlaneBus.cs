@@ -36,22 +36,6 @@ public static class ControlPlaneBus
         }
     }
 
-    /// <summary>
-    /// For the agent: a started bus and a peer table source for one overlay that caches its last
-    /// table in <paramref name="stateDirectory"/>. Dispose the bus when the agent stops.
-    /// </summary>
-    public static async Task<(IBusControl Bus, BrokerPeerTableSource Source)> StartAgentSourceAsync(
-        BusSettings settings,
-        string overlay,
-        string stateDirectory,
-        ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
-    {
-        var bus = await StartAsync(settings, cancellationToken);
-        var source = CreatePeerTableSource(bus, overlay, stateDirectory, loggerFactory);
-        return (bus, source);
-    }
-
     /// <summary>A peer table source on a bus the caller started, with the agent's snapshot retry.</summary>
     public static BrokerPeerTableSource CreatePeerTableSource(
         IBus bus,
@@ -99,7 +83,8 @@ public static class ControlPlaneBus
         }
     }
 
-    internal static async Task StopQuietlyAsync(IBusControl bus)
+    /// <summary>Stops a bus, giving up after five seconds (a bus that never connected has nothing to flush).</summary>
+    public static async Task StopQuietlyAsync(IBusControl bus)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try

@@ -41,6 +41,8 @@ internal static class ConflictRetry
     }
 
     private static bool IsConflict(Exception e) =>
-        e is ConcurrencyException or ExistingStreamIdCollisionException
+        e is ConcurrencyException
+            or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException
             or EventStreamUnexpectedMaxEventIdException;
 }

@@ -17,9 +17,23 @@ namespace CupsAndString.Projections.Publishing;
 /// checkpoint. A crash in between means the page is forwarded again (at least once, never lost);
 /// agents ignore the repeats because the version did not grow.
 /// </summary>
-public sealed class PeerTablePublisher(IPublishEndpoint publisher, ILogger<PeerTablePublisher> logger)
-    : SubscriptionBase
+public sealed class PeerTablePublisher : SubscriptionBase
 {
+    public const string SubscriptionName = "peer-table-publisher";
+
+    private readonly IBus _publisher;
+    private readonly ILogger<PeerTablePublisher> _logger;
+
+    public PeerTablePublisher(IBus publisher, ILogger<PeerTablePublisher> logger)
+    {
+        _publisher = publisher;
+        _logger = logger;
+        Name = SubscriptionName;
+        IncludeType<OverlayCreated>();
+        IncludeType<NodeAdded>();
+        IncludeType<NodeRemoved>();
+    }
+
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page,
         ISubscriptionController controller,
@@ -43,14 +57,14 @@ public sealed class PeerTablePublisher(IPublishEndpoint publisher, ILogger<PeerT
                 continue;
             }
 
-            await publisher.Publish(new PeerTableChanged(view.Table), cancellationToken);
-            ProjectionLog.Published(logger, view.Table.Overlay, view.Table.Version, view.Table.Nodes.Count);
+            await _publisher.Publish(new PeerTableChanged(view.Table), cancellationToken);
+            ProjectionLog.Published(_logger, view.Table.Overlay, view.Table.Version, view.Table.Nodes.Count);
             published++;
         }
 
         if (published > 0)
         {
-            ProjectionLog.Forwarded(logger, page.Events.Count, published, page.SequenceCeiling);
+            ProjectionLog.Forwarded(_logger, page.Events.Count, published, page.SequenceCeiling);
         }
 
         return NullChangeListener.Instance;

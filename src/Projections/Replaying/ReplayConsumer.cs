@@ -15,7 +15,6 @@ namespace CupsAndString.Projections.Replaying;
 /// </summary>
 public sealed class ReplayConsumer(
     IDocumentStore store,
-    IPublishEndpoint publisher,
     ILogger<ReplayConsumer> logger) : IConsumer<Replay>
 {
     public async Task Consume(ConsumeContext<Replay> context)
@@ -74,7 +73,7 @@ public sealed class ReplayConsumer(
 
         foreach (var table in tables)
         {
-            await publisher.Publish(new PeerTableChanged(table), cancellationToken);
+            await context.Publish(new PeerTableChanged(table), cancellationToken);
         }
 
         ProjectionLog.Replayed(logger, tables.Count, events);
