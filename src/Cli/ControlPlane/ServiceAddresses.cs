@@ -13,18 +13,27 @@ public static class ServiceAddresses
     public const string ConfigVariable = "CUPS_AND_STRING_CONFIG";
     public const string DefaultConfigPath = "/etc/cups-and-string/config.json";
 
-    public static BrokerAddress ResolveBroker(CliContext context, string? flag, string? configFlag)
+    public static BrokerAddress ResolveBroker(
+        CliContext context,
+        string? flag,
+        string? configFlag,
+        string defaultConfigPath = DefaultConfigPath)
     {
-        var (text, source) = Pick(context, flag, "--broker", BrokerVariable, configFlag, "broker", BrokerAddress.Default);
+        var (text, source) = Pick(
+            context, flag, "--broker", BrokerVariable, configFlag, defaultConfigPath, "broker", BrokerAddress.Default);
         return BrokerAddress.TryParse(text, out var address, out var error)
             ? address
             : throw new UsageException($"{source}: {error}");
     }
 
-    public static DatabaseAddress ResolveDatabase(CliContext context, string? flag, string? configFlag)
+    public static DatabaseAddress ResolveDatabase(
+        CliContext context,
+        string? flag,
+        string? configFlag,
+        string defaultConfigPath = DefaultConfigPath)
     {
         var (text, source) = Pick(
-            context, flag, "--database", DatabaseVariable, configFlag, "database", DatabaseAddress.Default);
+            context, flag, "--database", DatabaseVariable, configFlag, defaultConfigPath, "database", DatabaseAddress.Default);
         return DatabaseAddress.TryParse(text, out var address, out var error)
             ? address
             : throw new UsageException($"{source}: {error}");
@@ -36,9 +45,15 @@ public static class ServiceAddresses
         string flag,
         string variable,
         string? configFlag,
+        string defaultConfigPath,
         string configKey,
         string fallback)
     {
+        if (configFlag is not null && !File.Exists(configFlag))
+        {
+            throw new UsageException($"--config: {configFlag} does not exist");
+        }
+
         if (flagValue is not null)
         {
             return (flagValue, flag);
@@ -53,7 +68,7 @@ public static class ServiceAddresses
             ? (configFlag, true)
             : context.GetEnvironment(ConfigVariable) is { } fromVariable
                 ? (fromVariable, true)
-                : (DefaultConfigPath, false);
+                : (defaultConfigPath, false);
         if (ReadConfig(path, required) is { } config
             && config.TryGetValue(configKey, out var fromConfig) && fromConfig is not null)
         {
