@@ -13,15 +13,19 @@ public static class Output
     public static void Json<T>(TextWriter writer, T value) =>
         writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
-    /// <summary>Columns separated by two spaces, each as wide as its widest cell; no trailing spaces.</summary>
-    public static void Table(TextWriter writer, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>
+    /// Columns separated by two spaces, each as wide as its widest cell; no trailing spaces.
+    /// </summary>
+    public static void Table(TextWriter writer, IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<string>> rows)
     {
         var all = new List<IReadOnlyList<string>> { headers };
         all.AddRange(rows);
         var widths = headers.Select((_, column) => all.Max(row => row[column].Length)).ToArray();
         foreach (var row in all)
         {
-            var cells = row.Select((cell, column) => column == row.Count - 1 ? cell : cell.PadRight(widths[column]));
+            var last = row.Count - 1;
+            var cells = row.Select((cell, column) => column == last ? cell : cell.PadRight(widths[column]));
             writer.WriteLine(string.Join("  ", cells).TrimEnd());
         }
     }

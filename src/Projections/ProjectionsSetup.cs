@@ -6,7 +6,9 @@ using Marten;
 
 namespace CupsAndString.Projections;
 
-/// <summary>The event store's shape: string stream keys, the event types and the peer table projection.</summary>
+/// <summary>
+/// The event store's shape: string stream keys, the event types and the peer table projection.
+/// </summary>
 public static class ProjectionsSetup
 {
     public static void Configure(StoreOptions options)

@@ -5,7 +5,8 @@ namespace CupsAndString.Cli.Tests;
 /// <summary>Runs the command line in process with captured output and a chosen environment.</summary>
 internal sealed record CliRun(int ExitCode, string Out, string Error, TimeSpan Took)
 {
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment,
+        params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -33,11 +33,14 @@ public sealed class OutputTests(ControlPlaneFixture fixture) : IClassFixture<Con
     public async Task Json_output_parses_back_into_the_same_values()
     {
         var created = JsonDocument.Parse(await OkAsync(
-            "create", "overlay", "scripted", "--cidr", "10.121.0.0/16", "--node-prefix", "20", "--json")).RootElement;
+            "create", "overlay", "scripted", "--cidr", "10.121.0.0/16", "--node-prefix", "20", "--json"))
+            .RootElement;
         await OkAsync("create", "node", "--overlay", "scripted", "--address", "192.0.2.21");
-        var table = PeerTableFile.Parse(await OkAsync("show", "overlay", "scripted", "--json"), "show overlay");
+        var table = PeerTableFile.Parse(await OkAsync("show", "overlay", "scripted", "--json"),
+            "show overlay");
         var overlays = JsonDocument.Parse(await OkAsync("list", "overlays", "--json")).RootElement;
-        var nodes = JsonDocument.Parse(await OkAsync("list", "nodes", "--overlay", "scripted", "--json")).RootElement;
+        var nodes = JsonDocument.Parse(await OkAsync("list", "nodes", "--overlay", "scripted",
+            "--json")).RootElement;
 
         Assert.Equal(("scripted", 20, 14), (
             created.GetProperty("name").GetString(),
@@ -47,7 +50,8 @@ public sealed class OutputTests(ControlPlaneFixture fixture) : IClassFixture<Con
         Assert.Equal("10.121.16.0/20", Assert.Single(table.Nodes).Subnet);
         var listed = overlays.EnumerateArray().Single(o => o.GetProperty("name").GetString() == "scripted");
         Assert.Equal(1, listed.GetProperty("nodes").GetInt32());
-        Assert.Equal("192.0.2.21", Assert.Single(nodes.EnumerateArray().ToList()).GetProperty("address").GetString());
+        var onlyNode = Assert.Single(nodes.EnumerateArray().ToList());
+        Assert.Equal("192.0.2.21", onlyNode.GetProperty("address").GetString());
     }
 
     [Fact]
@@ -55,7 +59,8 @@ public sealed class OutputTests(ControlPlaneFixture fixture) : IClassFixture<Con
     {
         await OkAsync("create", "overlay", "first", "--cidr", "10.122.0.0/16");
 
-        var run = await CliRun.RunAsync(Environment(), "create", "overlay", "second", "--cidr", "10.122.0.0/20");
+        var run = await CliRun.RunAsync(Environment(), "create", "overlay", "second", "--cidr",
+            "10.122.0.0/20");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(

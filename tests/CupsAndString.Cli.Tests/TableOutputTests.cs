@@ -4,7 +4,9 @@ using Xunit;
 
 namespace CupsAndString.Cli.Tests;
 
-/// <summary>Tables for people, against a controller of its own so no other overlay widens the columns.</summary>
+/// <summary>
+/// Tables for people, against a controller of its own so no other overlay widens the columns.
+/// </summary>
 public sealed class TableOutputTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
 {
     private Dictionary<string, string?> Environment()
@@ -31,7 +33,8 @@ public sealed class TableOutputTests(ControlPlaneFixture fixture) : IClassFixtur
     [Fact]
     public async Task Create_list_and_show_print_aligned_tables_and_sentences()
     {
-        var created = await OkAsync("create", "overlay", "tables", "--cidr", "10.120.0.0/16", "--port", "9000");
+        var created = await OkAsync("create", "overlay", "tables", "--cidr", "10.120.0.0/16", "--port",
+            "9000");
         var node = JsonDocument.Parse(await OkAsync(
             "create", "node", "--overlay", "tables", "--address", "192.0.2.11", "--json")).RootElement;
         var again = await OkAsync("create", "node", "--overlay", "tables", "--address", "192.0.2.11");
@@ -42,9 +45,11 @@ public sealed class TableOutputTests(ControlPlaneFixture fixture) : IClassFixtur
         var removed = await OkAsync("remove", "node", "--overlay", "tables", "--node", "192.0.2.11");
         var empty = await OkAsync("list", "nodes", "--overlay", "tables");
 
-        Assert.Equal("created overlay tables: id 1, 10.120.0.0/16, /24 per node (up to 254 nodes), UDP port 9000\n", created);
+        Assert.Equal("created overlay tables: id 1, 10.120.0.0/16, /24 per node (up to 254 nodes), UDP port "
+            + "9000\n", created);
         Assert.Equal(1, node.GetProperty("number").GetInt32());
-        Assert.Equal($"192.0.2.11 is already node 1 of overlay tables (subnet 10.120.1.0/24, id {id})\n", again);
+        Assert.Equal($"192.0.2.11 is already node 1 of overlay tables (subnet 10.120.1.0/24, id "
+            + $"{id})\n", again);
         Assert.Equal(
             "NAME    ID  CIDR           NODE PREFIX  PORT  NODES  VERSION\n"
             + "tables  1   10.120.0.0/16  /24          9000  1/254  2\n",
@@ -54,7 +59,8 @@ public sealed class TableOutputTests(ControlPlaneFixture fixture) : IClassFixtur
             + $"1       192.0.2.11  10.120.1.0/24  {id}\n",
             nodes);
         Assert.Equal(
-            "overlay      tables\nid           1\ncidr         10.120.0.0/16\nnode prefix  /24\nport         9000\nnodes        1 of 254\nversion      2\n\n" + nodes,
+            "overlay      tables\nid           1\ncidr         10.120.0.0/16\nnode prefix  /24\nport         "
+                + "9000\nnodes        1 of 254\nversion      2\n\n" + nodes,
             shown);
         Assert.Equal("node 1 (192.0.2.11) left overlay tables\n", removed);
         Assert.Equal(

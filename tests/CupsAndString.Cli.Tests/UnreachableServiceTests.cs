@@ -12,12 +12,14 @@ public sealed class UnreachableServiceTests
     {
         var port = LoopbackPorts.Unused();
 
-        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), [.. args, "--broker", $"amqp://127.0.0.1:{port}/"]);
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), [.. args, "--broker",
+            $"amqp://127.0.0.1:{port}/"]);
 
         Assert.Equal(69, run.ExitCode);
         Assert.Equal(
-            $"cups-and-string {string.Join(' ', args.Take(args[0] == "replay" ? 1 : 2))}: cannot reach the broker at "
-            + $"amqp://127.0.0.1:{port}/: connection refused; start RabbitMQ (./configure installs it) or pass --broker\n",
+            $"cups-and-string {string.Join(' ', args.Take(args[0] == "replay" ? 1 : 2))}: "
+            + $"cannot reach the broker at amqp://127.0.0.1:{port}/: connection refused; "
+            + "start RabbitMQ (./configure installs it) or pass --broker\n",
             run.Error);
         Assert.True(run.Took < TimeSpan.FromSeconds(5), $"took {run.Took}");
     }
@@ -28,7 +30,8 @@ public sealed class UnreachableServiceTests
         var port = LoopbackPorts.Unused();
         var database = $"Host=127.0.0.1;Port={port};Database=cas;Username=cas";
 
-        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "controller", "--database", database);
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "controller", "--database",
+            database);
 
         Assert.Equal(69, run.ExitCode);
         Assert.Equal(

@@ -30,9 +30,11 @@ public sealed class AgentControlPlane : IAsyncDisposable
         ILoggerFactory loggerFactory,
         BrokerPeerTableSourceOptions? options = null)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(configurator => ControlPlaneBus.ConfigureHost(configurator, settings));
+        var bus = Bus.Factory.CreateUsingRabbitMq(
+            configurator => ControlPlaneBus.ConfigureHost(configurator, settings));
         var starting = bus.StartAsync(CancellationToken.None);
-        var source = ControlPlaneBus.CreatePeerTableSource(bus, overlay, stateDirectory, loggerFactory, options);
+        var source = ControlPlaneBus.CreatePeerTableSource(bus, overlay, stateDirectory, loggerFactory,
+            options);
         return new AgentControlPlane(bus, source, starting);
     }
 

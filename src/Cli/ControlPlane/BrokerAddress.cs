@@ -6,14 +6,16 @@ namespace CupsAndString.Cli.ControlPlane;
 /// Where RabbitMQ listens, parsed from amqp://user:password@host:port/vhost. The display form
 /// leaves the password out so it can appear in messages and logs.
 /// </summary>
-public sealed record BrokerAddress(string Host, int Port, string VirtualHost, string Username, string Password)
+public sealed record BrokerAddress(string Host, int Port, string VirtualHost, string Username,
+    string Password)
 {
     public const int DefaultPort = 5672;
 
     /// <summary>The loopback default used when no flag, variable or config file names a broker.</summary>
     public const string Default = "amqp://guest:guest@127.0.0.1:5672/";
 
-    public string Display => $"amqp://{Host}:{Port}/{(VirtualHost == "/" ? "" : Uri.EscapeDataString(VirtualHost))}";
+    public string Display =>
+        $"amqp://{Host}:{Port}/{(VirtualHost == "/" ? "" : Uri.EscapeDataString(VirtualHost))}";
 
     public override string ToString() => Display;
 

@@ -1,4 +1,5 @@
 using CupsAndString.Contracts.Messages;
+using MassTransit;
 
 namespace CupsAndString.Cli.ControlPlane;
 
@@ -11,18 +12,22 @@ internal static class ClientVerbs
     public const string ServiceFlagsHelp =
         "  --broker URI     amqp://user:password@host:port/vhost (else $CUPS_AND_STRING_BROKER,\n"
         + "                   the config file, amqp://guest:guest@127.0.0.1:5672/)\n"
-        + "  --config FILE    {\"broker\": ..., \"database\": ...} (default /etc/cups-and-string/config.json)";
+        + "  --config FILE    {\"broker\": ..., \"database\": ...} (default "
+            + "/etc/cups-and-string/config.json)";
 
     public static IReadOnlySet<string> JsonSwitch { get; } = new HashSet<string> { "--json" };
 
     /// <summary>Reads --broker and --config; call before <see cref="Arguments.EnsureAllUsed"/>.</summary>
     public static BusSettings ReadBus(CliContext context, Arguments arguments)
     {
-        var broker = ServiceAddresses.ResolveBroker(context, arguments.String("--broker"), arguments.String("--config"));
+        var broker = ServiceAddresses.ResolveBroker(context, arguments.String("--broker"),
+            arguments.String("--config"));
         return new BusSettings(broker, context.GetEnvironment(PrefixVariable) ?? "");
     }
 
-    /// <summary>Connects, runs the body, and reports an unreachable broker or controller as exit 69.</summary>
+    /// <summary>
+    /// Connects, runs the body, and reports an unreachable broker or controller as exit 69.
+    /// </summary>
     public static async Task<int> RunAsync(
         BusSettings settings,
         Func<ControlPlaneClient, Task<int>> body,
@@ -37,6 +42,13 @@ internal static class ClientVerbs
         catch (ServiceUnavailableException e)
         {
             throw new UsageException(e.Message, ExitCodes.Unavailable);
+        }
+        catch (RequestFaultException e)
+        {
+            var cause = e.Fault?.Exceptions.FirstOrDefault()?.Message ?? e.Message;
+            throw new UsageException(
+                $"the controller failed while handling the request: {cause}; see the controller's log",
+                ExitCodes.Internal);
         }
     }
 

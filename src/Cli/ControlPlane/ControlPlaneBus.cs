@@ -14,8 +14,11 @@ public static class ControlPlaneBus
     /// <summary>How long starting a bus may take before the broker is reported unavailable.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(4);
 
-    /// <summary>Checks the broker answers, then starts a bus; throws <see cref="ServiceUnavailableException"/>.</summary>
-    public static async Task<IBusControl> StartAsync(BusSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the broker answers, then starts a bus; throws <see cref="ServiceUnavailableException"/>.
+    /// </summary>
+    public static async Task<IBusControl> StartAsync(BusSettings settings,
+        CancellationToken cancellationToken)
     {
         await EnsureReachableAsync(settings.Broker, cancellationToken);
         var bus = Bus.Factory.CreateUsingRabbitMq(configurator => ConfigureHost(configurator, settings));
@@ -51,7 +54,9 @@ public static class ControlPlaneBus
             loggerFactory.CreateLogger<BrokerPeerTableSource>(),
             options);
 
-    /// <summary>Fails with the reason and how to fix it when nothing listens at the broker's address.</summary>
+    /// <summary>
+    /// Fails with the reason and how to fix it when nothing listens at the broker's address.
+    /// </summary>
     public static async Task EnsureReachableAsync(BrokerAddress broker, CancellationToken cancellationToken)
     {
         await ResiliencePipelines.StartupConnect.ExecuteAsync(
@@ -83,7 +88,9 @@ public static class ControlPlaneBus
         }
     }
 
-    /// <summary>Stops a bus, giving up after five seconds (a bus that never connected has nothing to flush).</summary>
+    /// <summary>
+    /// Stops a bus, giving up after five seconds (a bus that never connected has nothing to flush).
+    /// </summary>
     public static async Task StopQuietlyAsync(IBusControl bus)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));

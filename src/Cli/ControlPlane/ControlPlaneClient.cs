@@ -38,7 +38,8 @@ public sealed class ControlPlaneClient : IAsyncDisposable
         where TRequest : class
         where TReply : class
     {
-        var client = _bus.CreateRequestClient<TRequest>(RequestTimeout.After(ms: (int)_timeout.TotalMilliseconds));
+        var timeout = RequestTimeout.After(ms: (int)_timeout.TotalMilliseconds);
+        var client = _bus.CreateRequestClient<TRequest>(timeout);
         try
         {
             var response = await client.GetResponse<TReply, CommandRejected>(request, cancellationToken);

@@ -62,7 +62,8 @@ public static class ControllerHost
     }
 
     /// <summary>Fails with the reason and how to fix it when the database cannot be reached.</summary>
-    public static async Task EnsureDatabaseReachableAsync(DatabaseAddress database, CancellationToken cancellationToken)
+    public static async Task EnsureDatabaseReachableAsync(DatabaseAddress database,
+        CancellationToken cancellationToken)
     {
         await ResiliencePipelines.StartupConnect.ExecuteAsync(
             async token =>

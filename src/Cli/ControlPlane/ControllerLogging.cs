@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CupsAndString.Cli.ControlPlane;
 
-/// <summary>The controller's console logging: one line per message, library chatter only from Warning.</summary>
+/// <summary>
+/// The controller's console logging: one line per message, library chatter only from Warning.
+/// </summary>
 internal static class ControllerLogging
 {
     public static void Configure(ILoggingBuilder logging)

@@ -7,7 +7,8 @@ namespace CupsAndString.Cli.ControlPlane;
 public sealed record DatabaseAddress(string ConnectionString, string Display)
 {
     /// <summary>The loopback default used when no flag, variable or config file names a database.</summary>
-    public const string Default = "Host=127.0.0.1;Port=5432;Database=cups_and_string;Username=cups_and_string";
+    public const string Default =
+        "Host=127.0.0.1;Port=5432;Database=cups_and_string;Username=cups_and_string";
 
     public override string ToString() => Display;
 

@@ -20,7 +20,8 @@ public static class ServiceAddresses
         string defaultConfigPath = DefaultConfigPath)
     {
         var (text, source) = Pick(
-            context, flag, "--broker", BrokerVariable, configFlag, defaultConfigPath, "broker", BrokerAddress.Default);
+            context, flag, "--broker", BrokerVariable, configFlag, defaultConfigPath, "broker",
+            BrokerAddress.Default);
         return BrokerAddress.TryParse(text, out var address, out var error)
             ? address
             : throw new UsageException($"{source}: {error}");
@@ -33,7 +34,8 @@ public static class ServiceAddresses
         string defaultConfigPath = DefaultConfigPath)
     {
         var (text, source) = Pick(
-            context, flag, "--database", DatabaseVariable, configFlag, defaultConfigPath, "database", DatabaseAddress.Default);
+            context, flag, "--database", DatabaseVariable, configFlag, defaultConfigPath, "database",
+            DatabaseAddress.Default);
         return DatabaseAddress.TryParse(text, out var address, out var error)
             ? address
             : throw new UsageException($"{source}: {error}");

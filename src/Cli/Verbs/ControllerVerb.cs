@@ -8,7 +8,9 @@ namespace CupsAndString.Cli.Verbs;
 
 public sealed class ControllerVerb : IVerb
 {
-    /// <summary>The PostgreSQL schema of the event store and projections (for sharing one database).</summary>
+    /// <summary>
+    /// The PostgreSQL schema of the event store and projections (for sharing one database).
+    /// </summary>
     public const string SchemaVariable = "CUPS_AND_STRING_SCHEMA";
 
     public string Name => "controller";
@@ -23,7 +25,8 @@ public sealed class ControllerVerb : IVerb
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string>();
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var bus = ClientVerbs.ReadBus(context, arguments);
         var database = ServiceAddresses.ResolveDatabase(
@@ -45,7 +48,8 @@ public sealed class ControllerVerb : IVerb
 
         // Run until Ctrl-C (the token) or SIGTERM.
         using var host = ControllerHost.Build(settings, ControllerLogging.Configure);
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CupsAndString.Controller");
+        var logger = host.Services.GetRequiredService<ILoggerFactory>()
+            .CreateLogger("CupsAndString.Controller");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reason = "interrupted (Ctrl-C)";
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>

@@ -19,7 +19,8 @@ public sealed class CreateNodeVerb : IVerb
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var overlayFlag = arguments.String("--overlay");
         var addressFlag = arguments.String("--address");

@@ -14,14 +14,15 @@ public sealed class CreateOverlayVerb : IVerb
         "usage: cups-and-string create overlay [NAME] [--cidr C] [--node-prefix N] [--port P] [--json]\n"
         + "  NAME             lowercase letters, digits and dashes, 1-32 characters\n"
         + $"  --cidr C         the overlay's IPv4 range (default {OverlayDefaults.Cidr})\n"
-        + $"  --node-prefix N  the prefix length of each node's subnet (default {OverlayDefaults.NodePrefixLength})\n"
+        + $"  --node-prefix N  each node's subnet length (default {OverlayDefaults.NodePrefixLength})\n"
         + $"  --port P         the UDP port agents listen on (default {OverlayDefaults.Port})\n"
         + "  --json           print the result as JSON\n"
         + ClientVerbs.ServiceFlagsHelp;
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         // Arguments: every one checked before the broker is contacted.
         var cidrText = arguments.String("--cidr");

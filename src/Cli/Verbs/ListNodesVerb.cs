@@ -18,7 +18,8 @@ public sealed class ListNodesVerb : IVerb
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var overlayFlag = arguments.String("--overlay");
         var json = arguments.Switch("--json");

@@ -17,7 +17,8 @@ public sealed class ListOverlaysVerb : IVerb
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var json = arguments.Switch("--json");
         var bus = ClientVerbs.ReadBus(context, arguments);
@@ -35,7 +36,8 @@ public sealed class ListOverlaysVerb : IVerb
                 }
                 else if (list.Overlays.Count == 0)
                 {
-                    context.Out.WriteLine("no overlays yet; create one with 'cups-and-string create overlay NAME'");
+                    context.Out.WriteLine("no overlays yet; create one with 'cups-and-string create overlay "
+                        + "NAME'");
                 }
                 else
                 {

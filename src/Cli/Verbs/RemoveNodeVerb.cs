@@ -19,7 +19,8 @@ public sealed class RemoveNodeVerb : IVerb
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var overlayFlag = arguments.String("--overlay");
         var nodeFlag = arguments.String("--node");
@@ -34,9 +35,13 @@ public sealed class RemoveNodeVerb : IVerb
         }
 
         var node = context.Prompt(nodeFlag, "--node", "node number, id or address");
-        if (!int.TryParse(node, out _) && !Guid.TryParse(node, out _) && !Ipv4Prefix.TryParseAddress(node, out _))
+        var recognised = int.TryParse(node, out _)
+            || Guid.TryParse(node, out _)
+            || Ipv4Prefix.TryParseAddress(node, out _);
+        if (!recognised)
         {
-            throw new UsageException($"--node: '{node}' is neither a node number, a node id nor an IPv4 address");
+            throw new UsageException(
+                $"--node: '{node}' is neither a node number, a node id nor an IPv4 address");
         }
 
         return await ClientVerbs.RunAsync(

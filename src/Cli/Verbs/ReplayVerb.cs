@@ -18,7 +18,8 @@ public sealed class ReplayVerb : IVerb
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var overlay = arguments.String("--overlay");
         var json = arguments.Switch("--json");
@@ -43,7 +44,8 @@ public sealed class ReplayVerb : IVerb
                 else
                 {
                     context.Out.WriteLine(
-                        $"replayed {done.Events} events into {done.Overlays} peer tables and republished them");
+                        $"replayed {done.Events} events into {done.Overlays} peer tables "
+                            + "and republished them");
                 }
 
                 return ExitCodes.Ok;

@@ -18,7 +18,8 @@ public sealed class ShowOverlayVerb : IVerb
 
     public IReadOnlySet<string> Switches => ClientVerbs.JsonSwitch;
 
-    public async Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, Arguments arguments,
+        CancellationToken cancellationToken)
     {
         var json = arguments.Switch("--json");
         var bus = ClientVerbs.ReadBus(context, arguments);

@@ -27,14 +27,16 @@ public sealed class AddNodeConsumer(
             async cancellationToken =>
             {
                 await using var session = store.LightweightSession();
-                var (table, version) = await EventStreams.LoadOverlayAsync(session, command.Overlay, cancellationToken);
+                var (table, version) = await EventStreams.LoadOverlayAsync(session, command.Overlay,
+                    cancellationToken);
                 var decision = OverlayDecider.AddNode(table, command, Guid.NewGuid(), clock.GetUtcNow());
                 if (decision.Events.Count == 0)
                 {
                     return decision;
                 }
 
-                EventStreams.Append(session, StreamKeys.Overlay(command.Overlay!), version, [.. decision.Events]);
+                EventStreams.Append(session, StreamKeys.Overlay(command.Overlay!), version,
+                    [.. decision.Events]);
                 await session.SaveChangesAsync(cancellationToken);
                 var added = decision.Reply!;
                 CommandLog.NodeAdded(logger, added.Number, added.Address, added.Overlay, added.Subnet);

@@ -42,7 +42,12 @@ public sealed class CreateOverlayConsumer(
                 EventStreams.Append(session, StreamKeys.Registry, version, registered);
                 await session.SaveChangesAsync(cancellationToken);
                 CommandLog.OverlayCreated(
-                    logger, created.Name, created.OverlayId, created.Cidr, created.NodePrefixLength, created.Port);
+                    logger,
+                    created.Name,
+                    created.OverlayId,
+                    created.Cidr,
+                    created.NodePrefixLength,
+                    created.Port);
                 return decision;
             },
             context.CancellationToken);

@@ -18,7 +18,8 @@ internal static class EventStreams
             return (null, 0);
         }
 
-        var events = await session.Events.FetchStreamAsync(StreamKeys.Overlay(name!), token: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(StreamKeys.Overlay(name!),
+            token: cancellationToken);
         PeerTable? table = null;
         foreach (var e in events)
         {
@@ -41,7 +42,8 @@ internal static class EventStreams
     /// Queues the events so that SaveChanges fails with a concurrency error unless the stream is
     /// still at <paramref name="loadedVersion"/> (0: the stream must not exist yet).
     /// </summary>
-    public static void Append(IDocumentSession session, string stream, long loadedVersion, params object[] events)
+    public static void Append(IDocumentSession session, string stream, long loadedVersion,
+        params object[] events)
     {
         if (loadedVersion == 0)
         {

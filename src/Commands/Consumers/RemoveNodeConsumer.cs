@@ -23,14 +23,16 @@ public sealed class RemoveNodeConsumer(
             async cancellationToken =>
             {
                 await using var session = store.LightweightSession();
-                var (table, version) = await EventStreams.LoadOverlayAsync(session, command.Overlay, cancellationToken);
+                var (table, version) = await EventStreams.LoadOverlayAsync(session, command.Overlay,
+                    cancellationToken);
                 var decision = OverlayDecider.RemoveNode(table, command, clock.GetUtcNow());
                 if (decision.IsRejected)
                 {
                     return decision;
                 }
 
-                EventStreams.Append(session, StreamKeys.Overlay(command.Overlay!), version, [.. decision.Events]);
+                EventStreams.Append(session, StreamKeys.Overlay(command.Overlay!), version,
+                    [.. decision.Events]);
                 await session.SaveChangesAsync(cancellationToken);
                 var removed = decision.Reply!;
                 CommandLog.NodeRemoved(logger, removed.Number, removed.Address, removed.Overlay);

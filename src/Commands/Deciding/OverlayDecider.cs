@@ -51,7 +51,8 @@ public static class OverlayDecider
         {
             return Decision<OverlayAccepted>.Reject(
                 Rules.NodePrefixInvalid,
-                $"node prefix /{nodePrefix} is not possible; a node subnet is from /1 to /{LongestNodePrefix}");
+                $"node prefix /{nodePrefix} is not possible; a node subnet is from /1 to "
+                    + $"/{LongestNodePrefix}");
         }
 
         var capacity = OverlayCapacity.Of(cidr, nodePrefix);

@@ -27,6 +27,7 @@ public sealed class BrokerPeerTableSource(
     BrokerPeerTableSourceOptions? options = null) : IPeerTableSource
 {
     private readonly BrokerPeerTableSourceOptions _options = options ?? new BrokerPeerTableSourceOptions();
+    private int _attempt;
 
     /// <summary>The cache file: one per overlay in the state directory.</summary>
     public string CachePath { get; } = Path.Combine(stateDirectory, $"{overlay}.peers.json");
@@ -110,7 +111,8 @@ public sealed class BrokerPeerTableSource(
         }
     }
 
-    private async Task<Arrival?> FirstArrivalAsync(ChannelReader<Arrival> arrivals, CancellationToken cancellationToken)
+    private async Task<Arrival?> FirstArrivalAsync(ChannelReader<Arrival> arrivals,
+        CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(_options.StartTimeout);
@@ -146,8 +148,6 @@ public sealed class BrokerPeerTableSource(
         }
     }
 
-    private int _attempt;
-
     private async ValueTask<PeerTable?> RequestSnapshotAsync(CancellationToken cancellationToken)
     {
         try
@@ -164,7 +164,8 @@ public sealed class BrokerPeerTableSource(
 
             if (response.Is(out Response<CommandRejected>? rejected))
             {
-                BrokerSourceLog.SnapshotRefused(logger, overlay, rejected.Message.Rule, rejected.Message.Reason);
+                BrokerSourceLog.SnapshotRefused(logger, overlay, rejected.Message.Rule,
+                    rejected.Message.Reason);
             }
 
             return null;
@@ -194,7 +195,8 @@ public sealed class BrokerPeerTableSource(
                 return table;
             }
 
-            BrokerSourceLog.CacheUnreadable(logger, $"{CachePath} holds overlay '{table.Overlay}', not '{overlay}'");
+            BrokerSourceLog.CacheUnreadable(logger, $"{CachePath} holds overlay '{table.Overlay}', not "
+                + $"'{overlay}'");
             return null;
         }
         catch (InvalidDataException e)

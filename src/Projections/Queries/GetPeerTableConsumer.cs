@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CupsAndString.Projections.Queries;
 
-/// <summary>Answers snapshot requests (agents, <c>list nodes</c>, <c>show overlay</c>) from the projection.</summary>
+/// <summary>
+/// Answers snapshot requests (agents, <c>list nodes</c>, <c>show overlay</c>) from the projection.
+/// </summary>
 public sealed class GetPeerTableConsumer(IDocumentStore store, ILogger<GetPeerTableConsumer> logger)
     : IConsumer<GetPeerTable>
 {

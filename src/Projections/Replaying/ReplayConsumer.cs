@@ -23,7 +23,8 @@ public sealed class ReplayConsumer(
         var only = context.Message.Overlay;
         if (only is not null && Names.Validate(only) is { } problem)
         {
-            await context.RespondAsync(new CommandRejected(QueryRules.NameInvalid, $"overlay name: {problem}"));
+            await context.RespondAsync(new CommandRejected(QueryRules.NameInvalid, $"overlay name: "
+                + $"{problem}"));
             return;
         }
 

@@ -19,8 +19,10 @@ public sealed class Ipv4PrefixTests
 
     [Theory]
     [InlineData("", "a CIDR such as 10.10.0.0/16 is required")]
-    [InlineData("10.10.0.0", "'10.10.0.0' has no prefix length; write it as address/length, e.g. 10.10.0.0/16")]
-    [InlineData("10.10.0/16", "'10.10.0/16' is not an IPv4 CIDR; write it as address/length, e.g. 10.10.0.0/16")]
+    [InlineData("10.10.0.0", "'10.10.0.0' has no prefix length; write it as address/length, e.g. "
+        + "10.10.0.0/16")]
+    [InlineData("10.10.0/16", "'10.10.0/16' is not an IPv4 CIDR; write it as address/length, e.g. "
+        + "10.10.0.0/16")]
     [InlineData("10.10.0.0/33", "'10.10.0.0/33' has prefix length '33'; it must be a number from 0 to 32")]
     [InlineData("10.10.0.0/-1", "'10.10.0.0/-1' has prefix length '-1'; it must be a number from 0 to 32")]
     [InlineData("10.10.1.0/16", "'10.10.1.0/16' has host bits set; did you mean 10.10.0.0/16?")]
@@ -66,7 +68,8 @@ public sealed class Ipv4PrefixTests
     [InlineData("10.10.0.0/22", 24, 2)]
     [InlineData("10.10.0.0/23", 24, 0)]
     [InlineData("10.10.0.0/24", 24, 0)]
-    public void Capacity_is_the_subnet_count_less_the_first_and_the_last(string cidr, int nodePrefix, int expected)
+    public void Capacity_is_the_subnet_count_less_the_first_and_the_last(string cidr, int nodePrefix,
+        int expected)
     {
         Assert.Equal(expected, OverlayCapacity.Of(Ipv4Prefix.Parse(cidr), nodePrefix));
     }

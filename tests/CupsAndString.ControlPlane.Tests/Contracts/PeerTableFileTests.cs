@@ -33,23 +33,33 @@ public sealed class PeerTableFileTests : IDisposable
 
     public static TheoryData<PeerTable, string> Broken() => new()
     {
-        { Valid() with { Overlay = "Web" }, "overlay: 'Web' contains 'W'; a name uses only lowercase letters, digits and dashes" },
-        { Valid() with { Cidr = "10.10.0.0" }, "cidr: '10.10.0.0' has no prefix length; write it as address/length, e.g. 10.10.0.0/16" },
-        { Valid() with { NodePrefixLength = 16 }, "nodePrefixLength 16 must be longer than the overlay's /16 and at most 30" },
+        { Valid() with { Overlay = "Web" }, "overlay: 'Web' contains 'W'; a name uses only lowercase "
+            + "letters, digits and dashes" },
+        { Valid() with { Cidr = "10.10.0.0" }, "cidr: '10.10.0.0' has no prefix length; write it as "
+            + "address/length, e.g. 10.10.0.0/16" },
+        { Valid() with { NodePrefixLength = 16 }, "nodePrefixLength 16 must be longer than the overlay's /16 "
+            + "and at most 30" },
         { Valid() with { Port = 0 }, "port 0 is not a UDP port (1-65535)" },
         { Valid() with { Version = -1 }, "version -1 is negative" },
         { Valid() with { Nodes = null! }, "nodes is missing" },
         { Valid() with { Nodes = [null!] }, "nodes contains an empty entry" },
         {
-            Valid() with { Nodes = [Valid().Nodes[0], Valid().Nodes[0] with { Number = 2, Subnet = "10.10.2.0/24" }] },
+            Valid() with { Nodes = [Valid().Nodes[0], Valid().Nodes[0] with { Number = 2,
+                Subnet = "10.10.2.0/24" }] },
             $"node 2 ({First}) appears twice"
         },
-        { Valid() with { Nodes = [Valid().Nodes[0] with { Address = "192.0.2" }] }, "node 1: address '192.0.2' is not an IPv4 address" },
-        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.1.0" }] }, "node 1: subnet: '10.10.1.0' has no prefix length; write it as address/length, e.g. 10.10.0.0/16" },
-        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.11.1.0/24" }] }, "node 1: subnet 10.11.1.0/24 is not a /24 inside 10.10.0.0/16" },
-        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.1.0/25" }] }, "node 1: subnet 10.10.1.0/25 is not a /24 inside 10.10.0.0/16" },
-        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.5.0/24" }] }, "node 1: subnet 10.10.5.0/24 is not subnet number 1 of 10.10.0.0/16" },
-        { Valid() with { Nodes = [Valid().Nodes[0] with { Number = 0, Subnet = "10.10.0.0/24" }] }, "node 0: subnet 10.10.0.0/24 is not subnet number 0 of 10.10.0.0/16" },
+        { Valid() with { Nodes = [Valid().Nodes[0] with { Address = "192.0.2" }] }, "node 1: address "
+            + "'192.0.2' is not an IPv4 address" },
+        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.1.0" }] }, "node 1: subnet: "
+            + "'10.10.1.0' has no prefix length; write it as address/length, e.g. 10.10.0.0/16" },
+        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.11.1.0/24" }] }, "node 1: subnet "
+            + "10.11.1.0/24 is not a /24 inside 10.10.0.0/16" },
+        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.1.0/25" }] }, "node 1: subnet "
+            + "10.10.1.0/25 is not a /24 inside 10.10.0.0/16" },
+        { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.5.0/24" }] }, "node 1: subnet "
+            + "10.10.5.0/24 is not subnet number 1 of 10.10.0.0/16" },
+        { Valid() with { Nodes = [Valid().Nodes[0] with { Number = 0, Subnet = "10.10.0.0/24" }] },
+            "node 0: subnet 10.10.0.0/24 is not subnet number 0 of 10.10.0.0/16" },
     };
 
     [Theory]
@@ -58,16 +68,20 @@ public sealed class PeerTableFileTests : IDisposable
     {
         Assert.Equal(expected, PeerTableFile.Validate(table));
 
-        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(PeerTableFile.Serialize(table), "peers.json"));
+        var json = PeerTableFile.Serialize(table);
+        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(json, "peers.json"));
         Assert.Equal($"peers.json: {expected}", error.Message);
     }
 
     [Fact]
     public void Text_that_is_not_json_is_reported_with_its_line()
     {
-        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse("{\n  \"overlay\": web\n}", "peers.json"));
+        var json = "{\n  \"overlay\": web\n}";
 
-        Assert.StartsWith("peers.json: not a peer table at line 2: ", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(json, "peers.json"));
+
+        Assert.StartsWith("peers.json: not a peer table at line 2: "
+            + "", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class CreateOverlayDeciderTests
     [Fact]
     public void A_first_overlay_with_no_options_takes_the_defaults_and_id_1()
     {
-        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay("web", null, null, null), Now);
+        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay("web", null,
+            null, null), Now);
 
         Assert.Null(decision.Rejection);
         var created = Assert.IsType<OverlayCreated>(decision.Events[0]);
@@ -29,7 +30,8 @@ public sealed class CreateOverlayDeciderTests
     {
         var registry = Registry(("a", 1, "10.1.0.0/16"), ("c", 3, "10.3.0.0/16"));
 
-        var decision = OverlayDecider.CreateOverlay(registry, new CreateOverlay("b", "10.2.0.0/16", null, null), Now);
+        var decision = OverlayDecider.CreateOverlay(registry, new CreateOverlay("b", "10.2.0.0/16", null,
+            null), Now);
 
         Assert.Equal(2u, decision.Reply!.OverlayId);
     }
@@ -40,7 +42,8 @@ public sealed class CreateOverlayDeciderTests
     [InlineData("a-name-that-is-far-longer-than-32-chars", "at most 32")]
     public void An_invalid_name_is_rejected_saying_what_is_wrong(string name, string expected)
     {
-        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay(name, null, null, null), Now);
+        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay(name, null,
+            null, null), Now);
 
         AssertRejected(decision, Rules.NameInvalid, expected);
     }
@@ -51,7 +54,8 @@ public sealed class CreateOverlayDeciderTests
         var decision = OverlayDecider.CreateOverlay(
             Registry(("web", 1, "10.10.0.0/16")), new CreateOverlay("web", "10.20.0.0/16", null, null), Now);
 
-        AssertRejected(decision, Rules.NameTaken, "an overlay named 'web' already exists; choose another name");
+        AssertRejected(decision, Rules.NameTaken, "an overlay named 'web' already exists; choose another "
+            + "name");
     }
 
     [Theory]
@@ -61,7 +65,8 @@ public sealed class CreateOverlayDeciderTests
     [InlineData("banana/16", "is not an IPv4 CIDR")]
     public void An_invalid_cidr_is_rejected_with_the_parse_error(string cidr, string expected)
     {
-        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay("web", cidr, null, null), Now);
+        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay("web", cidr,
+            null, null), Now);
 
         AssertRejected(decision, Rules.CidrInvalid, expected);
     }
@@ -113,7 +118,8 @@ public sealed class CreateOverlayDeciderTests
     [InlineData(65536)]
     public void A_port_outside_1_to_65535_is_rejected(int port)
     {
-        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay("web", null, null, port), Now);
+        var decision = OverlayDecider.CreateOverlay(OverlayRegistry.Empty, new CreateOverlay("web", null,
+            null, port), Now);
 
         AssertRejected(decision, Rules.PortInvalid, $"port {port} is not a UDP port");
     }

@@ -32,7 +32,8 @@ public sealed class NodeDeciderTests
     [Fact]
     public void A_new_node_takes_the_lowest_free_number_so_a_removed_number_is_reused()
     {
-        var decision = OverlayDecider.AddNode(Overlay("10.10.0.0/16", 24, 1, 3), new AddNode("web", "192.0.2.99"), Guid.Empty, Now);
+        var decision = OverlayDecider.AddNode(Overlay("10.10.0.0/16", 24, 1, 3), new AddNode("web",
+            "192.0.2.99"), Guid.Empty, Now);
 
         Assert.Equal(2, decision.Reply!.Number);
         Assert.Equal("10.10.2.0/24", decision.Reply.Subnet);
@@ -41,7 +42,8 @@ public sealed class NodeDeciderTests
     [Fact]
     public void Node_n_gets_subnet_number_n_for_other_node_prefixes_too()
     {
-        var decision = OverlayDecider.AddNode(Overlay("172.16.0.0/12", 20, 1, 2, 3, 4), new AddNode("web", "192.0.2.99"), Guid.Empty, Now);
+        var decision = OverlayDecider.AddNode(Overlay("172.16.0.0/12", 20, 1, 2, 3, 4), new AddNode("web",
+            "192.0.2.99"), Guid.Empty, Now);
 
         Assert.Equal(5, decision.Reply!.Number);
         Assert.Equal("172.16.80.0/20", decision.Reply.Subnet);
@@ -64,7 +66,8 @@ public sealed class NodeDeciderTests
     [Fact]
     public void A_full_overlay_rejects_a_node_saying_how_many_it_holds()
     {
-        var decision = OverlayDecider.AddNode(Overlay("10.10.0.0/22", 24, 1, 2), new AddNode("web", "192.0.2.99"), Guid.Empty, Now);
+        var decision = OverlayDecider.AddNode(Overlay("10.10.0.0/22", 24, 1, 2), new AddNode("web",
+            "192.0.2.99"), Guid.Empty, Now);
 
         AssertRejected(decision, Rules.OverlayFull, "overlay 'web' is full: it holds 2 nodes");
     }
@@ -118,7 +121,8 @@ public sealed class NodeDeciderTests
     {
         var overlay = Overlay("10.10.0.0/16", 24, 1, 2);
 
-        var decision = OverlayDecider.RemoveNode(overlay, new RemoveNode("web", overlay.Nodes[0].Id.ToString()), Now);
+        var decision = OverlayDecider.RemoveNode(overlay, new RemoveNode("web",
+            overlay.Nodes[0].Id.ToString()), Now);
 
         Assert.Equal(1, decision.Reply!.Number);
     }
@@ -130,7 +134,8 @@ public sealed class NodeDeciderTests
     [InlineData("kitchen")]
     public void Removing_a_node_the_overlay_does_not_have_is_rejected(string node)
     {
-        var decision = OverlayDecider.RemoveNode(Overlay("10.10.0.0/16", 24, 1), new RemoveNode("web", node), Now);
+        var decision = OverlayDecider.RemoveNode(Overlay("10.10.0.0/16", 24, 1), new RemoveNode("web",
+            node), Now);
 
         AssertRejected(decision, Rules.NodeUnknown, $"overlay 'web' has no node '{node}'");
     }

@@ -43,8 +43,10 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
     public async Task A_source_yields_the_snapshot_first_then_each_newer_version()
     {
         await using var client = await fixture.ConnectAsync();
-        await SendAsync<CreateOverlay, OverlayAccepted>(client, new CreateOverlay("follow", "10.85.0.0/16", null, null));
-        await using var agent = AgentControlPlane.Start(fixture.Bus, "follow", _stateDirectory, NullLoggerFactory.Instance, Quick);
+        await SendAsync<CreateOverlay, OverlayAccepted>(client, new CreateOverlay("follow", "10.85.0.0/16",
+            null, null));
+        await using var agent = AgentControlPlane.Start(fixture.Bus, "follow", _stateDirectory,
+            NullLoggerFactory.Instance, Quick);
         await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
 
         var first = await NextAsync(tables, TimeSpan.FromSeconds(20));
@@ -58,11 +60,13 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
     }
 
     [Fact]
-    public async Task A_source_stopped_while_changes_were_made_converges_through_a_snapshot_when_started_again()
+    public async Task A_source_stopped_during_changes_converges_through_a_snapshot_when_restarted()
     {
         await using var client = await fixture.ConnectAsync();
-        await SendAsync<CreateOverlay, OverlayAccepted>(client, new CreateOverlay("missed", "10.86.0.0/16", null, null));
-        await using (var agent = AgentControlPlane.Start(fixture.Bus, "missed", _stateDirectory, NullLoggerFactory.Instance, Quick))
+        await SendAsync<CreateOverlay, OverlayAccepted>(client, new CreateOverlay("missed", "10.86.0.0/16",
+            null, null));
+        await using (var agent = AgentControlPlane.Start(fixture.Bus, "missed", _stateDirectory,
+            NullLoggerFactory.Instance, Quick))
         {
             await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
             Assert.Equal(1, (await NextAsync(tables, TimeSpan.FromSeconds(20))).Version);
@@ -73,7 +77,8 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         await SendAsync<AddNode, NodeAccepted>(client, new AddNode("missed", "192.0.2.7"));
         await SendAsync<RemoveNode, NodeRemovalAccepted>(client, new RemoveNode("missed", "1"));
 
-        await using var again = AgentControlPlane.Start(fixture.Bus, "missed", _stateDirectory, NullLoggerFactory.Instance, Quick);
+        await using var again = AgentControlPlane.Start(fixture.Bus, "missed", _stateDirectory,
+            NullLoggerFactory.Instance, Quick);
         await using var resumed = again.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
         var table = await NextAsync(resumed, TimeSpan.FromSeconds(20));
 
@@ -87,9 +92,11 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         var cached = new PeerTable("cached", 3, "10.87.0.0/16", 24, 8285, 7,
             [new PeerNode(1, Guid.NewGuid(), "192.0.2.9", "10.87.1.0/24")]);
         PeerTableFile.Write(Path.Combine(_stateDirectory, "cached.peers.json"), cached);
-        var nobody = new BusSettings(fixture.Bus.Broker with { Port = UnusedLoopbackPort() }, fixture.Bus.Prefix);
+        var nobody = new BusSettings(fixture.Bus.Broker with { Port = UnusedLoopbackPort() },
+            fixture.Bus.Prefix);
 
-        await using var agent = AgentControlPlane.Start(nobody, "cached", _stateDirectory, NullLoggerFactory.Instance, Quick);
+        await using var agent = AgentControlPlane.Start(nobody, "cached", _stateDirectory,
+            NullLoggerFactory.Instance, Quick);
         await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
         var first = await NextAsync(tables, TimeSpan.FromSeconds(10));
 

@@ -37,7 +37,8 @@ public sealed class CommandsThroughBrokerTests(ControlPlaneFixture fixture)
         where TRequest : class
         where TReply : class
     {
-        var (reply, rejection) = await _client.RequestAsync<TRequest, TReply>(request, CancellationToken.None);
+        var (reply, rejection) = await _client.RequestAsync<TRequest, TReply>(request,
+            CancellationToken.None);
         Assert.Null(reply);
         return Assert.IsType<CommandRejected>(rejection);
     }
@@ -81,7 +82,8 @@ public sealed class CommandsThroughBrokerTests(ControlPlaneFixture fixture)
         await CreateAsync("listed", "10.42.0.0/16");
         await AddAsync("listed", "192.0.2.20");
 
-        var (list, _) = await _client.RequestAsync<ListOverlays, OverlayList>(new ListOverlays(), CancellationToken.None);
+        var (list, _) = await _client.RequestAsync<ListOverlays, OverlayList>(new ListOverlays(),
+            CancellationToken.None);
 
         var listed = Assert.Single(list!.Overlays, o => o.Name == "listed");
         Assert.Equal((1, 254, 2L), (listed.Nodes, listed.Capacity, listed.Version));
@@ -144,15 +146,20 @@ public sealed class CommandsThroughBrokerTests(ControlPlaneFixture fixture)
     {
         await CreateAsync("known", "10.55.0.0/16");
 
-        var unknownOverlayAdd = await RejectedAsync<AddNode, NodeAccepted>(new AddNode("unknown", "192.0.2.1"));
-        var unknownOverlayRemove = await RejectedAsync<RemoveNode, NodeRemovalAccepted>(new RemoveNode("unknown", "1"));
-        var unknownOverlayQuery = await RejectedAsync<GetPeerTable, PeerTableSnapshot>(new GetPeerTable("unknown"));
+        var unknownOverlayAdd = await RejectedAsync<AddNode, NodeAccepted>(new AddNode("unknown",
+            "192.0.2.1"));
+        var unknownOverlayRemove =
+            await RejectedAsync<RemoveNode, NodeRemovalAccepted>(new RemoveNode("unknown", "1"));
+        var unknownOverlayQuery =
+            await RejectedAsync<GetPeerTable, PeerTableSnapshot>(new GetPeerTable("unknown"));
         var badAddress = await RejectedAsync<AddNode, NodeAccepted>(new AddNode("known", "192.0.2.300"));
         var unknownNode = await RejectedAsync<RemoveNode, NodeRemovalAccepted>(new RemoveNode("known", "9"));
 
         Assert.Equal(
-            [Rules.OverlayUnknown, Rules.OverlayUnknown, Rules.OverlayUnknown, Rules.AddressInvalid, Rules.NodeUnknown],
-            [unknownOverlayAdd.Rule, unknownOverlayRemove.Rule, unknownOverlayQuery.Rule, badAddress.Rule, unknownNode.Rule]);
+            [Rules.OverlayUnknown, Rules.OverlayUnknown, Rules.OverlayUnknown, Rules.AddressInvalid,
+                Rules.NodeUnknown],
+            [unknownOverlayAdd.Rule, unknownOverlayRemove.Rule, unknownOverlayQuery.Rule, badAddress.Rule,
+                unknownNode.Rule]);
     }
 
     [Fact]
@@ -165,7 +172,8 @@ public sealed class CommandsThroughBrokerTests(ControlPlaneFixture fixture)
         var second = await AddAsync("again", "192.0.2.30");
 
         Assert.True(second.AlreadyMember);
-        Assert.Equal((first.NodeId, first.Number, first.Subnet), (second.NodeId, second.Number, second.Subnet));
+        Assert.Equal((first.NodeId, first.Number, first.Subnet), (second.NodeId, second.Number,
+            second.Subnet));
         Assert.Equal(versionBefore, await fixture.StreamVersionAsync(StreamKeys.Overlay("again")));
     }
 

@@ -43,7 +43,8 @@ public sealed class ConcurrencyTests(ControlPlaneFixture fixture) : IClassFixtur
         }
 
         var replies = await FromSeparateConnectionsAsync(fixture, 20, (client, i) =>
-            client.RequestAsync<AddNode, NodeAccepted>(new AddNode("race", $"192.0.2.{100 + i}"), CancellationToken.None));
+            client.RequestAsync<AddNode, NodeAccepted>(new AddNode("race", $"192.0.2.{100 + i}"),
+                CancellationToken.None));
 
         Assert.All(replies, r => Assert.Null(r.Rejection));
         Assert.Equal(Enumerable.Range(1, 20), replies.Select(r => r.Reply!.Number).Order());
@@ -61,7 +62,8 @@ public sealed class ConcurrencyTests(ControlPlaneFixture fixture) : IClassFixtur
                 new CreateOverlay("contested", $"10.{70 + i}.0.0/16", null, null), CancellationToken.None));
 
         Assert.Single(replies, r => r.Reply is not null);
-        Assert.All(replies.Where(r => r.Reply is null), r => Assert.Equal(Rules.NameTaken, r.Rejection!.Rule));
+        Assert.All(replies.Where(r => r.Reply is null), r => Assert.Equal(Rules.NameTaken,
+            r.Rejection!.Rule));
     }
 
     [Fact]
@@ -72,7 +74,8 @@ public sealed class ConcurrencyTests(ControlPlaneFixture fixture) : IClassFixtur
                 new CreateOverlay($"overlap-{i}", "10.90.0.0/16", null, null), CancellationToken.None));
 
         Assert.Single(replies, r => r.Reply is not null);
-        Assert.All(replies.Where(r => r.Reply is null), r => Assert.Equal(Rules.CidrOverlap, r.Rejection!.Rule));
+        Assert.All(replies.Where(r => r.Reply is null), r => Assert.Equal(Rules.CidrOverlap,
+            r.Rejection!.Rule));
     }
 
     [Fact]
@@ -80,7 +83,8 @@ public sealed class ConcurrencyTests(ControlPlaneFixture fixture) : IClassFixtur
     {
         var replies = await FromSeparateConnectionsAsync(fixture, 8, (client, i) =>
             client.RequestAsync<CreateOverlay, OverlayAccepted>(
-                new CreateOverlay($"distinct-{i}", $"10.{100 + i}.0.0/16", null, null), CancellationToken.None));
+                new CreateOverlay($"distinct-{i}", $"10.{100 + i}.0.0/16", null,
+                    null), CancellationToken.None));
 
         Assert.All(replies, r => Assert.Null(r.Rejection));
         Assert.Equal(8, replies.Select(r => r.Reply!.OverlayId).Distinct().Count());

@@ -17,7 +17,7 @@ public sealed class ReplayTests(ControlPlaneFixture fixture) : IClassFixture<Con
     }
 
     [Fact]
-    public async Task Wiping_the_projected_tables_and_replaying_restores_identical_tables_and_republishes_them()
+    public async Task Replay_after_wiping_the_tables_restores_identical_tables_and_republishes_them()
     {
         // A history: two overlays, nodes added and one removed.
         await using var client = await fixture.ConnectAsync();
@@ -32,7 +32,8 @@ public sealed class ReplayTests(ControlPlaneFixture fixture) : IClassFixture<Con
             }
         }
 
-        await client.RequestAsync<RemoveNode, NodeRemovalAccepted>(new RemoveNode("beta", "2"), CancellationToken.None);
+        await client.RequestAsync<RemoveNode, NodeRemovalAccepted>(new RemoveNode("beta", "2"),
+            CancellationToken.None);
         var before = new[] { await TableAsync(client, "alpha"), await TableAsync(client, "beta") };
 
         // The projected tables disappear.
@@ -46,7 +47,8 @@ public sealed class ReplayTests(ControlPlaneFixture fixture) : IClassFixture<Con
 
         // Replay rebuilds them from the events and publishes them again.
         await using var listener = await PeerTableListener.StartAsync(fixture.Bus);
-        var (done, rejection) = await client.RequestAsync<Replay, ReplayCompleted>(new Replay(null), CancellationToken.None);
+        var (done, rejection) = await client.RequestAsync<Replay, ReplayCompleted>(new Replay(null),
+            CancellationToken.None);
         var after = new[] { await TableAsync(client, "alpha"), await TableAsync(client, "beta") };
 
         Assert.Null(rejection);
@@ -58,7 +60,8 @@ public sealed class ReplayTests(ControlPlaneFixture fixture) : IClassFixture<Con
             Assert.Equal(PeerTableFile.Serialize(before[i]!), PeerTableFile.Serialize(after[i]!));
             var expected = before[i]!;
             var republished = await listener.WaitForAsync(
-                t => t.Overlay == expected.Overlay && t.Version == expected.Version, TimeSpan.FromSeconds(10));
+                t => t.Overlay == expected.Overlay && t.Version == expected.Version,
+                TimeSpan.FromSeconds(10));
             Assert.Equal(PeerTableFile.Serialize(expected), PeerTableFile.Serialize(republished));
         }
     }

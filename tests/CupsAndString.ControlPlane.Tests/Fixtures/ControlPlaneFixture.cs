@@ -64,7 +64,8 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(Controller.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Controller.Schema} CASCADE", connection);
+        var sql = $"DROP SCHEMA IF EXISTS {Controller.Schema} CASCADE";
+        await using var drop = new NpgsqlCommand(sql, connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

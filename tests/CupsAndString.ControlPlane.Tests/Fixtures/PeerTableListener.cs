@@ -6,7 +6,9 @@ using MassTransit;
 
 namespace CupsAndString.ControlPlane.Tests.Fixtures;
 
-/// <summary>Records every <see cref="PeerTableChanged"/> published through the fixture's broker prefix.</summary>
+/// <summary>
+/// Records every <see cref="PeerTableChanged"/> published through the fixture's broker prefix.
+/// </summary>
 public sealed class PeerTableListener : IAsyncDisposable
 {
     private readonly IBusControl _bus;
@@ -43,7 +45,8 @@ public sealed class PeerTableListener : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"no matching peer table within {timeout.TotalSeconds} s; got {_received.Count}");
+        throw new TimeoutException($"no matching peer table within {timeout.TotalSeconds} s; got "
+            + $"{_received.Count}");
     }
 
     public async ValueTask DisposeAsync() => await ControlPlaneBus.StopQuietlyAsync(_bus);

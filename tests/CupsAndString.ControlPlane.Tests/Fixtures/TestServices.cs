@@ -25,7 +25,8 @@ public static class TestServices
         }
     }
 
-    private static async Task<(string Postgres, string RabbitMq)> ResolveAsync(CancellationToken cancellationToken)
+    private static async Task<(string Postgres,
+        string RabbitMq)> ResolveAsync(CancellationToken cancellationToken)
     {
         var postgres = Environment.GetEnvironmentVariable("CUPS_TEST_POSTGRES");
         if (string.IsNullOrEmpty(postgres))
