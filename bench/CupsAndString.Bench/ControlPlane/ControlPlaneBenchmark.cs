@@ -27,10 +27,13 @@ internal static class ControlPlaneBenchmark
         var inFlight = Option(args, "--in-flight", 32);
         var replayEvents = Option(args, "--replay-events", 100_000);
 
-        if (!BrokerAddress.TryParse(Environment.GetEnvironmentVariable("CUPS_TEST_RABBITMQ"), out var broker, out _)
-            || !DatabaseAddress.TryParse(Environment.GetEnvironmentVariable("CUPS_TEST_POSTGRES"), out var db, out _))
+        var brokerText = Environment.GetEnvironmentVariable("CUPS_TEST_RABBITMQ");
+        var databaseText = Environment.GetEnvironmentVariable("CUPS_TEST_POSTGRES");
+        if (!BrokerAddress.TryParse(brokerText, out var broker, out _)
+            || !DatabaseAddress.TryParse(databaseText, out var db, out _))
         {
-            await Console.Error.WriteLineAsync("set CUPS_TEST_POSTGRES and CUPS_TEST_RABBITMQ to run the benchmark");
+            await Console.Error.WriteLineAsync(
+                "set CUPS_TEST_POSTGRES and CUPS_TEST_RABBITMQ to run the benchmark");
             return 2;
         }
 
@@ -41,8 +44,8 @@ internal static class ControlPlaneBenchmark
         try
         {
             await MeasureCommandsAsync(settings, commands, overlays, inFlight, cancellationToken);
-            await MeasureReplayAsync(
-                settings, host.Services.GetRequiredService<IDocumentStore>(), replayEvents, cancellationToken);
+            var store = host.Services.GetRequiredService<IDocumentStore>();
+            await MeasureReplayAsync(settings, store, replayEvents, cancellationToken);
         }
         finally
         {
@@ -61,7 +64,8 @@ internal static class ControlPlaneBenchmark
         CancellationToken cancellationToken)
     {
         // Overlays to spread the commands over, and a listener for the published tables.
-        await using var client = await ControlPlaneClient.ConnectAsync(settings.Bus, TimeSpan.FromSeconds(60), cancellationToken);
+        await using var client = await ControlPlaneClient.ConnectAsync(settings.Bus,
+            TimeSpan.FromSeconds(60), cancellationToken);
         for (var i = 0; i < overlays; i++)
         {
             await client.RequestAsync<CreateOverlay, OverlayAccepted>(
@@ -156,13 +160,16 @@ internal static class ControlPlaneBenchmark
 
             await using var session = store.LightweightSession();
             session.Events.StartStream(StreamKeys.Overlay(name), history.ToArray());
-            session.Events.Append(StreamKeys.Registry, new OverlayRegistered(name, (uint)(1000 + o), cidr, at));
+            session.Events.Append(StreamKeys.Registry, new OverlayRegistered(name, (uint)(1000 + o), cidr,
+                at));
             await session.SaveChangesAsync(cancellationToken);
         }
 
-        await using var client = await ControlPlaneClient.ConnectAsync(settings.Bus, TimeSpan.FromMinutes(10), cancellationToken);
+        await using var client = await ControlPlaneClient.ConnectAsync(settings.Bus,
+            TimeSpan.FromMinutes(10), cancellationToken);
         var clock = Stopwatch.StartNew();
-        var (done, rejection) = await client.RequestAsync<Replay, ReplayCompleted>(new Replay(null), cancellationToken);
+        var (done, rejection) = await client.RequestAsync<Replay, ReplayCompleted>(new Replay(null),
+            cancellationToken);
         clock.Stop();
         if (rejection is not null)
         {
@@ -170,7 +177,8 @@ internal static class ControlPlaneBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"replay: {done!.Events} events into {done.Overlays} peer tables in {clock.Elapsed.TotalSeconds:F2} s "
+            $"replay: {done!.Events} events into {done.Overlays} peer tables "
+            + $"in {clock.Elapsed.TotalSeconds:F2} s "
             + $"= {done.Events / clock.Elapsed.TotalSeconds:F0} events/s (rebuild and republish)"));
     }
 
@@ -182,7 +190,8 @@ internal static class ControlPlaneBenchmark
             : fallback;
     }
 
-    private static async Task DropSchemaAsync(ControllerSettings settings, CancellationToken cancellationToken)
+    private static async Task DropSchemaAsync(ControllerSettings settings,
+        CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(settings.Database.ConnectionString);
         await connection.OpenAsync(cancellationToken);

@@ -91,9 +91,10 @@ public static class ControlPlaneBus
     /// <summary>
     /// Stops a bus, giving up after five seconds (a bus that never connected has nothing to flush).
     /// </summary>
-    public static async Task StopQuietlyAsync(IBusControl bus)
+    public static async Task StopQuietlyAsync(IBusControl bus, CancellationToken cancellationToken = default)
     {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
             await bus.StopAsync(limit.Token);

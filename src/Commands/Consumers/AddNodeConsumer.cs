@@ -44,6 +44,6 @@ public sealed class AddNodeConsumer(
             },
             context.CancellationToken);
 
-        await Replies.SendAsync(context, decision, logger);
+        await Replies.Send(context, decision, logger);
     }
 }

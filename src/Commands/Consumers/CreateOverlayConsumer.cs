@@ -52,6 +52,6 @@ public sealed class CreateOverlayConsumer(
             },
             context.CancellationToken);
 
-        await Replies.SendAsync(context, decision, logger);
+        await Replies.Send(context, decision, logger);
     }
 }

@@ -40,6 +40,6 @@ public sealed class RemoveNodeConsumer(
             },
             context.CancellationToken);
 
-        await Replies.SendAsync(context, decision, logger);
+        await Replies.Send(context, decision, logger);
     }
 }

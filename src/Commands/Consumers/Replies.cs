@@ -8,7 +8,7 @@ namespace CupsAndString.Commands.Consumers;
 /// <summary>Answers a request with the decision's reply or its rejection.</summary>
 internal static class Replies
 {
-    public static Task SendAsync<TCommand, TReply>(
+    public static Task Send<TCommand, TReply>(
         ConsumeContext<TCommand> context,
         Decision<TReply>? decision,
         ILogger logger)

@@ -43,14 +43,15 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         await _host.StartAsync();
     }
 
-    public Task<ControlPlaneClient> ConnectAsync() =>
-        ControlPlaneClient.ConnectAsync(Bus, TimeSpan.FromSeconds(30), CancellationToken.None);
+    public Task<ControlPlaneClient> ConnectAsync(CancellationToken cancellationToken = default) =>
+        ControlPlaneClient.ConnectAsync(Bus, TimeSpan.FromSeconds(30), cancellationToken);
 
     /// <summary>How many events the stream holds (0 when it does not exist).</summary>
-    public async Task<long> StreamVersionAsync(string streamKey)
+    public async Task<long> StreamVersionAsync(string streamKey,
+        CancellationToken cancellationToken = default)
     {
         await using var session = Store.QuerySession();
-        var state = await session.Events.FetchStreamStateAsync(streamKey);
+        var state = await session.Events.FetchStreamStateAsync(streamKey, cancellationToken);
         return state?.Version ?? 0;
     }
 

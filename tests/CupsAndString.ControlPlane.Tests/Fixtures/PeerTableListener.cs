@@ -18,9 +18,11 @@ public sealed class PeerTableListener : IAsyncDisposable
 
     public IReadOnlyList<PeerTable> Received => [.. _received];
 
-    public static async Task<PeerTableListener> StartAsync(BusSettings settings)
+    public static async Task<PeerTableListener> StartAsync(
+        BusSettings settings,
+        CancellationToken cancellationToken = default)
     {
-        var bus = await ControlPlaneBus.StartAsync(settings, CancellationToken.None);
+        var bus = await ControlPlaneBus.StartAsync(settings, cancellationToken);
         var listener = new PeerTableListener(bus);
         var handle = bus.ConnectReceiveEndpoint(endpoint => endpoint.Handler<PeerTableChanged>(context =>
         {
@@ -32,7 +34,10 @@ public sealed class PeerTableListener : IAsyncDisposable
     }
 
     /// <summary>Waits until a table matching the condition arrived; fails after the timeout.</summary>
-    public async Task<PeerTable> WaitForAsync(Func<PeerTable, bool> condition, TimeSpan timeout)
+    public async Task<PeerTable> WaitForAsync(
+        Func<PeerTable, bool> condition,
+        TimeSpan timeout,
+        CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -42,7 +47,7 @@ public sealed class PeerTableListener : IAsyncDisposable
                 return table;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(50, cancellationToken);
         }
 
         throw new TimeoutException($"no matching peer table within {timeout.TotalSeconds} s; got "
