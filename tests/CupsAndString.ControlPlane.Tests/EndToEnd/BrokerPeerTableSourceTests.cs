@@ -87,6 +87,38 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
     }
 
     [Fact]
+    public async Task A_source_catches_up_with_a_snapshot_after_the_broker_connection_comes_back()
+    {
+        await using var client = await fixture.ConnectAsync();
+        await SendAsync<CreateOverlay, OverlayAccepted>(
+            client, new CreateOverlay("outage", "10.88.0.0/16", null, null));
+        await using var proxy = new LoopbackProxy(fixture.Bus.Broker.Host, fixture.Bus.Broker.Port);
+        proxy.Start();
+        var proxied = fixture.Bus.Broker with { Host = "127.0.0.1", Port = proxy.Port };
+        var throughProxy = fixture.Bus with { Broker = proxied };
+        await using var agent = AgentControlPlane.Start(
+            throughProxy, "outage", _stateDirectory, NullLoggerFactory.Instance, Quick);
+        await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
+        Assert.Equal(1, (await NextAsync(tables, TimeSpan.FromSeconds(20))).Version);
+
+        // The agent's broker connection drops; two changes are published while it is away.
+        await proxy.CutAsync();
+        await SendAsync<AddNode, NodeAccepted>(client, new AddNode("outage", "192.0.2.30"));
+        await SendAsync<AddNode, NodeAccepted>(client, new AddNode("outage", "192.0.2.31"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        proxy.Start();
+
+        var table = await NextAsync(tables, TimeSpan.FromSeconds(60));
+        while (table.Version < 3)
+        {
+            table = await NextAsync(tables, TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(3, table.Version);
+        Assert.Equal(["192.0.2.30", "192.0.2.31"], table.Nodes.Select(n => n.Address));
+    }
+
+    [Fact]
     public async Task The_cached_table_is_yielded_when_the_broker_cannot_be_reached()
     {
         var cached = new PeerTable("cached", 3, "10.87.0.0/16", 24, 8285, 7,
