@@ -29,6 +29,8 @@ public sealed class BrokerPeerTableSource(
     private readonly BrokerPeerTableSourceOptions _options = options ?? new BrokerPeerTableSourceOptions();
     private int _attempt;
 
+    private KeyValuePair<string, object?> OverlayTag => new("overlay", overlay);
+
     /// <summary>The cache file: one per overlay in the state directory.</summary>
     public string CachePath { get; } = Path.Combine(stateDirectory, $"{overlay}.peers.json");
 
@@ -75,13 +77,20 @@ public sealed class BrokerPeerTableSource(
 
             await foreach (var arrival in arrivals.Reader.ReadAllAsync(stop.Token))
             {
-                if (Check(arrival.Table) is { } problem)
+                // Another overlay's table is not ours to judge; a broken one of ours is counted.
+                if (arrival.Table is { } other && other.Overlay != overlay)
                 {
-                    BrokerSourceLog.Dropped(logger, overlay, problem);
                     continue;
                 }
 
-                if (arrival.Table!.Overlay != overlay || arrival.Table.Version <= current)
+                if (Check(arrival.Table) is { } problem)
+                {
+                    BrokerSourceLog.Dropped(logger, overlay, problem);
+                    BrokerSourceMetrics.DroppedTables.Add(1, OverlayTag);
+                    continue;
+                }
+
+                if (arrival.Table!.Version <= current)
                 {
                     continue;
                 }

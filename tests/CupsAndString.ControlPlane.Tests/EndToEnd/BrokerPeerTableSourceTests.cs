@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using CupsAndString.Cli.ControlPlane;
@@ -5,6 +6,7 @@ using CupsAndString.ControlPlane.Tests.Fixtures;
 using CupsAndString.Contracts;
 using CupsAndString.Contracts.Messages;
 using CupsAndString.NodeAgent.ControlPlane;
+using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -116,6 +118,47 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
 
         Assert.Equal(3, table.Version);
         Assert.Equal(["192.0.2.30", "192.0.2.31"], table.Nodes.Select(n => n.Address));
+    }
+
+    [Fact]
+    public async Task A_malformed_table_from_the_broker_is_dropped_and_counted_not_applied()
+    {
+        var dropped = 0L;
+        using var meter = new MeterListener();
+        meter.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == BrokerSourceMetrics.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            if (tags.ToArray().Contains(new KeyValuePair<string, object?>("overlay", "malformed")))
+            {
+                Interlocked.Add(ref dropped, value);
+            }
+        });
+        meter.Start();
+        await using var client = await fixture.ConnectAsync();
+        await SendAsync<CreateOverlay, OverlayAccepted>(
+            client, new CreateOverlay("malformed", "10.89.0.0/16", null, null));
+        await using var agent = AgentControlPlane.Start(
+            fixture.Bus, "malformed", _stateDirectory, NullLoggerFactory.Instance, Quick);
+        await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
+        Assert.Equal(1, (await NextAsync(tables, TimeSpan.FromSeconds(20))).Version);
+
+        // A table with a newer version but a broken rule, then a real change.
+        var broken = new PeerTable("malformed", 9, "10.89.0.0/16", 24, 0, 50, []);
+        var publisher = await ControlPlaneBus.StartAsync(fixture.Bus, CancellationToken.None);
+        await publisher.Publish(new PeerTableChanged(broken));
+        await ControlPlaneBus.StopQuietlyAsync(publisher);
+        await SendAsync<AddNode, NodeAccepted>(client, new AddNode("malformed", "192.0.2.40"));
+
+        var next = await NextAsync(tables, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, next.Version);
+        Assert.Equal(1, Interlocked.Read(ref dropped));
     }
 
     [Fact]
