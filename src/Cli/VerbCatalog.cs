@@ -7,9 +7,17 @@ public static class VerbCatalog
 {
     public static IReadOnlyList<IVerb> All { get; } =
     [
-        new VersionVerb(),
+        new ControllerVerb(),
+        new CreateOverlayVerb(),
+        new CreateNodeVerb(),
+        new ListOverlaysVerb(),
+        new ListNodesVerb(),
+        new ShowOverlayVerb(),
+        new RemoveNodeVerb(),
+        new ReplayVerb(),
         new AgentVerb(),
         new DemoVerb(),
         new DemoDownVerb(),
+        new VersionVerb(),
     ];
 }

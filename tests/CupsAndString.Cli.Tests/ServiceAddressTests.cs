@@ -1,0 +1,71 @@
+using CupsAndString.Cli.ControlPlane;
+using Xunit;
+
+namespace CupsAndString.Cli.Tests;
+
+public sealed class ServiceAddressTests : IDisposable
+{
+    private readonly string _config = Path.Combine(Path.GetTempPath(), $"cas-config-{Guid.NewGuid():N}.json");
+
+    public ServiceAddressTests() => File.WriteAllText(
+        _config, """{"broker": "amqp://c:c@127.0.0.3:3/", "database": "Host=127.0.0.3;Database=fromfile"}""");
+
+    public void Dispose() => File.Delete(_config);
+
+    private static CliContext Context(Dictionary<string, string?> environment) =>
+        new(TextWriter.Null, TextWriter.Null, TextReader.Null, false, environment);
+
+    [Fact]
+    public void The_flag_wins_over_the_variable_and_the_config_file()
+    {
+        var context = Context(new() { [ServiceAddresses.BrokerVariable] = "amqp://127.0.0.2:2/" });
+
+        var broker = ServiceAddresses.ResolveBroker(context, "amqp://u:p@127.0.0.1:1/v", _config);
+
+        Assert.Equal(new BrokerAddress("127.0.0.1", 1, "v", "u", "p"), broker);
+    }
+
+    [Fact]
+    public void The_variable_wins_over_the_config_file()
+    {
+        var context = Context(new() { [ServiceAddresses.BrokerVariable] = "amqp://127.0.0.2:2/" });
+
+        var broker = ServiceAddresses.ResolveBroker(context, null, _config);
+
+        Assert.Equal(new BrokerAddress("127.0.0.2", 2, "/", "guest", "guest"), broker);
+    }
+
+    [Fact]
+    public void The_config_file_named_by_its_variable_is_used_when_no_flag_or_variable_names_a_service()
+    {
+        var context = Context(new() { [ServiceAddresses.ConfigVariable] = _config });
+
+        var broker = ServiceAddresses.ResolveBroker(context, null, null);
+        var database = ServiceAddresses.ResolveDatabase(context, null, null);
+
+        Assert.Equal(("127.0.0.3", 3), (broker.Host, broker.Port));
+        Assert.Equal("postgresql://127.0.0.3:5432/fromfile", database.Display);
+    }
+
+    [Fact]
+    public void Without_any_setting_the_defaults_point_at_loopback()
+    {
+        var context = Context([]);
+        var noFile = Path.Combine(Path.GetTempPath(), $"cas-absent-{Guid.NewGuid():N}.json");
+
+        var broker = ServiceAddresses.ResolveBroker(context, null, null, noFile);
+        var database = ServiceAddresses.ResolveDatabase(context, null, null, noFile);
+
+        Assert.Equal(new BrokerAddress("127.0.0.1", 5672, "/", "guest", "guest"), broker);
+        Assert.Equal("postgresql://127.0.0.1:5432/cups_and_string", database.Display);
+    }
+
+    [Fact]
+    public void The_display_form_of_a_broker_leaves_the_password_out()
+    {
+        Assert.True(BrokerAddress.TryParse("amqp://cas:secret@127.0.0.1:45672/lab", out var broker, out _));
+
+        Assert.Equal("amqp://127.0.0.1:45672/lab", broker.Display);
+        Assert.DoesNotContain("secret", broker.ToString(), StringComparison.Ordinal);
+    }
+}
