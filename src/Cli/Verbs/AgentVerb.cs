@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CupsAndString.Cli.ControlPlane;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 using CupsAndString.NodeAgent.Docker;
@@ -16,7 +17,6 @@ namespace CupsAndString.Cli.Verbs;
 /// unless another is passed in.
 /// </summary>
 public sealed class AgentVerb(
-    Func<AgentOptions, ILoggerFactory, IPeerTableSource>? brokerSource = null,
     Func<AgentOptions, ILoggerFactory, INodeKernel>? kernel = null,
     Func<bool>? isRoot = null) : IVerb
 {
@@ -33,6 +33,8 @@ public sealed class AgentVerb(
           --address IPV4        find this node in the peer table by its underlay address
           --node NUMBER|ID      find this node by its number or id
           --broker URI          RabbitMQ (default: $CUPS_AND_STRING_BROKER, the config file, loopback)
+          --config FILE         the config file holding the broker address
+                                (default /etc/cups-and-string/config.json)
           --peers FILE          run from a static peer table instead of the broker
           --state-dir DIR       where the last peer table and status-OVERLAY.json are kept
                                 (default {AgentOptions.DefaultStateDirectory})
@@ -49,6 +51,7 @@ public sealed class AgentVerb(
         CancellationToken cancellationToken)
     {
         // Arguments, before any I/O.
+        var configFile = arguments.String("--config");
         var options = Parse(arguments);
 
         // Privileges.
@@ -66,7 +69,14 @@ public sealed class AgentVerb(
         }));
 
         // Where the tables come from, and who changes the kernel.
-        var source = CreateSource(options, loggerFactory);
+        await using var controlPlane = options.PeersFile is null
+            ? AgentControlPlane.Start(
+                ReadBus(context, options.Broker, configFile),
+                options.Overlay,
+                options.StateDirectory,
+                loggerFactory)
+            : null;
+        IPeerTableSource source = controlPlane is null ? LoadPeersFile(options) : controlPlane.Source;
         using var netlink = kernel is null ? RouteNetlink.Open() : null;
         var nodeKernel = kernel?.Invoke(options, loggerFactory) ?? new ReconcilingNodeKernel(
             new HostStateReconciler(
@@ -132,36 +142,33 @@ public sealed class AgentVerb(
         return options;
     }
 
-    private IPeerTableSource CreateSource(AgentOptions options, ILoggerFactory loggerFactory)
+    private static BusSettings ReadBus(CliContext context, string? broker, string? configFile) =>
+        new(
+            ServiceAddresses.ResolveBroker(context, broker, configFile),
+            context.GetEnvironment(ClientVerbs.PrefixVariable) ?? "");
+
+    private static StaticPeerTableSource LoadPeersFile(AgentOptions options)
     {
-        if (options.PeersFile is { } path)
+        var path = options.PeersFile!;
+        StaticPeerTableSource source;
+        try
         {
-            StaticPeerTableSource source;
-            try
-            {
-                source = StaticPeerTableSource.Load(path);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new UsageException($"--peers: {e.Message}");
-            }
-
-            if (source.Table.Overlay != options.Overlay)
-            {
-                throw new UsageException(
-                    $"--peers: {path} describes overlay '{source.Table.Overlay}', not '{options.Overlay}'");
-            }
-
-            if (options.Node.Find(source.Table) is null)
-            {
-                throw new UsageException($"--peers: {path} has no entry for {options.Node}");
-            }
-
-            return source;
+            source = StaticPeerTableSource.Load(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException($"--peers: {e.Message}");
         }
 
-        return brokerSource?.Invoke(options, loggerFactory) ?? throw new UsageException(
-            "this build cannot follow the control plane yet; give --peers FILE", ExitCodes.Unavailable);
+        if (source.Table.Overlay != options.Overlay)
+        {
+            throw new UsageException(
+                $"--peers: {path} describes overlay '{source.Table.Overlay}', not '{options.Overlay}'");
+        }
+
+        return options.Node.Find(source.Table) is null
+            ? throw new UsageException($"--peers: {path} has no entry for {options.Node}")
+            : source;
     }
 
     private static LocalNodeSelector ParseNode(string text)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CupsAndString.Cli.ControlPlane;
 
 namespace CupsAndString.Cli.Verbs;
 
@@ -15,22 +16,25 @@ internal sealed record DemoServices(string Broker, string Database)
 
     public const string DatabaseVariable = "CUPS_AND_STRING_DATABASE";
 
-    private const string DefaultBroker = "amqp://guest:guest@127.0.0.1:5672/";
-
-    private const string DefaultDatabase =
-        "Host=127.0.0.1;Port=5432;Database=cups_and_string;Username=cups_and_string";
-
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Finds the services from the environment, or the loopback defaults.
-    /// TODO: Use the shared resolution of src/Cli (flag, environment, config file, default) once
-    /// it is on this branch, so the demo also honours /etc/cups-and-string/config.json.
+    /// Finds the services the way every verb does: the flag, the environment, the config file,
+    /// then the loopback defaults.
     /// </summary>
-    public static DemoServices Resolve(CliContext context) =>
-        new(
-            context.GetEnvironment(BrokerVariable) ?? DefaultBroker,
-            context.GetEnvironment(DatabaseVariable) ?? DefaultDatabase);
+    public static DemoServices Resolve(
+        CliContext context,
+        string? brokerFlag,
+        string? databaseFlag,
+        string? configFlag)
+    {
+        var broker = ServiceAddresses.ResolveBroker(context, brokerFlag, configFlag);
+        var database = ServiceAddresses.ResolveDatabase(context, databaseFlag, configFlag);
+        var virtualHost = broker.VirtualHost == "/" ? "" : Uri.EscapeDataString(broker.VirtualHost);
+        var uri = $"amqp://{Uri.EscapeDataString(broker.Username)}:{Uri.EscapeDataString(broker.Password)}"
+            + $"@{broker.Host}:{broker.Port}/{virtualHost}";
+        return new DemoServices(uri, database.ConnectionString);
+    }
 
     public Uri BrokerUri =>
         Uri.TryCreate(Broker, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"

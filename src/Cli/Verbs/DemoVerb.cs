@@ -14,18 +14,21 @@ public sealed class DemoVerb : IVerb
 
     public string Help =>
         """
-        usage: cups-and-string demo [--keep]
+        usage: cups-and-string demo [--keep] [--broker URI] [--database CONNSTR] [--config FILE]
 
         Builds three hosts in network namespaces (each with a bridge standing in for Docker's and
         two containers), starts the controller and one agent per host, creates the overlay 'demo'
         and its nodes through the CLI, then fetches a web page from a container on host 3 out of a
         container on host 1 and pings every pair of containers. Needs root, and RabbitMQ and
-        PostgreSQL running on this machine (found through CUPS_AND_STRING_BROKER and
-        CUPS_AND_STRING_DATABASE, or the loopback defaults). RabbitMQ must listen on all
-        addresses: the agents reach it over the demo's management link at 198.51.100.1.
+        PostgreSQL running on this machine (./configure sets them up). RabbitMQ must listen on
+        all addresses: the agents reach it over the demo's management link at 198.51.100.1.
 
-          --keep   leave the lab, the controller and the agents running and print how to enter
-                   the hosts and containers; 'cups-and-string demo down' removes it all
+          --keep              leave the lab, the controller and the agents running and print how
+                              to enter the hosts and containers; 'cups-and-string demo down'
+                              removes it all
+          --broker URI        RabbitMQ (else $CUPS_AND_STRING_BROKER, the config file, loopback)
+          --database CONNSTR  PostgreSQL (else $CUPS_AND_STRING_DATABASE, the config file, loopback)
+          --config FILE       the config file (default /etc/cups-and-string/config.json)
         """;
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string> { "--keep" };
@@ -36,6 +39,9 @@ public sealed class DemoVerb : IVerb
         CancellationToken cancellationToken)
     {
         var keep = arguments.Switch("--keep");
+        var broker = arguments.String("--broker");
+        var database = arguments.String("--database");
+        var config = arguments.String("--config");
         arguments.EnsureAllUsed();
 
         var problem = LabPrerequisites.Problem();
@@ -45,7 +51,7 @@ public sealed class DemoVerb : IVerb
             throw new UsageException(problem, code);
         }
 
-        var services = DemoServices.Resolve(context);
+        var services = DemoServices.Resolve(context, broker, database, config);
         await services.EnsureReachableAsync(cancellationToken);
 
         var run = new DemoRun(context, services, DemoSelf.Current());
