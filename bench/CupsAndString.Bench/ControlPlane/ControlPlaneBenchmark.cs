@@ -38,7 +38,8 @@ internal static class ControlPlaneBenchmark
         }
 
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var settings = new ControllerSettings(new BusSettings(broker, $"bench{tag}-"), db, $"bench{tag}");
+        var bus = new BusSettings(broker, $"bench{tag}-", TimeSpan.FromSeconds(30));
+        var settings = new ControllerSettings(bus, db, $"bench{tag}");
         using var host = ControllerHost.Build(settings, logging => logging.ClearProviders());
         await host.StartAsync(cancellationToken);
         try

@@ -12,7 +12,7 @@ namespace CupsAndString.Cli.ControlPlane;
 public static class ControlPlaneBus
 {
     /// <summary>How long starting a bus may take before the broker is reported unavailable.</summary>
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(8);
 
     /// <summary>
     /// Checks the broker answers, then starts a bus; throws <see cref="ServiceUnavailableException"/>.
@@ -25,7 +25,7 @@ public static class ControlPlaneBus
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(StartTimeout);
+            limit.CancelAfter(settings.StartTimeout ?? DefaultStartTimeout);
             await bus.StartAsync(limit.Token);
             return bus;
         }
@@ -33,7 +33,7 @@ public static class ControlPlaneBus
         {
             await StopQuietlyAsync(bus);
             throw new ServiceUnavailableException(
-                $"the broker at {settings.Broker} did not accept the connection ({Describe(e)}); "
+                $"the broker at {settings.Broker} did not accept the connection ({Describe(e, settings)}); "
                 + "check the user, password and vhost in --broker",
                 e);
         }
@@ -105,6 +105,8 @@ public static class ControlPlaneBus
         }
     }
 
-    private static string Describe(Exception e) =>
-        e is OperationCanceledException ? $"no answer within {StartTimeout.TotalSeconds} s" : e.Message;
+    private static string Describe(Exception e, BusSettings settings) =>
+        e is OperationCanceledException
+            ? $"no answer within {(settings.StartTimeout ?? DefaultStartTimeout).TotalSeconds} s"
+            : e.Message;
 }

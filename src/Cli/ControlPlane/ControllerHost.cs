@@ -58,6 +58,14 @@ public static class ControllerHost
             });
         });
 
+        // Started means serving: a request sent once the host is up finds its queue bound.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(30);
+            options.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
         return builder.Build();
     }
 

@@ -159,12 +159,16 @@ public sealed class BrokerPeerTableSource(
 
     private async ValueTask<PeerTable?> RequestSnapshotAsync(CancellationToken cancellationToken)
     {
+        // One deadline for the whole attempt, sending included: right after a reconnection a send
+        // can wait on the broker far longer than the reply timeout, and a fresh attempt is better.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.RequestTimeout);
         try
         {
             var client = bus.CreateRequestClient<GetPeerTable>(RequestTimeout.After(
                 ms: (int)_options.RequestTimeout.TotalMilliseconds));
             var response = await client.GetResponse<PeerTableSnapshot, CommandRejected>(
-                new GetPeerTable(overlay), cancellationToken);
+                new GetPeerTable(overlay), deadline.Token);
             _attempt = 0;
             if (response.Is(out Response<PeerTableSnapshot>? snapshot))
             {
@@ -178,6 +182,12 @@ public sealed class BrokerPeerTableSource(
             }
 
             return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reason = $"no answer within {_options.RequestTimeout.TotalSeconds} s";
+            BrokerSourceLog.SnapshotFailed(logger, overlay, ++_attempt, reason);
+            throw new TimeoutException(reason);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,7 +7,6 @@ using CupsAndString.Contracts;
 using CupsAndString.Contracts.Messages;
 using CupsAndString.NodeAgent.ControlPlane;
 using MassTransit;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace CupsAndString.ControlPlane.Tests.EndToEnd;
@@ -48,7 +47,7 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         await SendAsync<CreateOverlay, OverlayAccepted>(client, new CreateOverlay("follow", "10.85.0.0/16",
             null, null));
         await using var agent = AgentControlPlane.Start(fixture.Bus, "follow", _stateDirectory,
-            NullLoggerFactory.Instance, Quick);
+            TestLogging.Factory, Quick);
         await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
 
         var first = await NextAsync(tables, TimeSpan.FromSeconds(20));
@@ -68,7 +67,7 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         await SendAsync<CreateOverlay, OverlayAccepted>(client, new CreateOverlay("missed", "10.86.0.0/16",
             null, null));
         await using (var agent = AgentControlPlane.Start(fixture.Bus, "missed", _stateDirectory,
-            NullLoggerFactory.Instance, Quick))
+            TestLogging.Factory, Quick))
         {
             await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
             Assert.Equal(1, (await NextAsync(tables, TimeSpan.FromSeconds(20))).Version);
@@ -80,7 +79,7 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         await SendAsync<RemoveNode, NodeRemovalAccepted>(client, new RemoveNode("missed", "1"));
 
         await using var again = AgentControlPlane.Start(fixture.Bus, "missed", _stateDirectory,
-            NullLoggerFactory.Instance, Quick);
+            TestLogging.Factory, Quick);
         await using var resumed = again.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
         var table = await NextAsync(resumed, TimeSpan.FromSeconds(20));
 
@@ -99,7 +98,7 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         var proxied = fixture.Bus.Broker with { Host = "127.0.0.1", Port = proxy.Port };
         var throughProxy = fixture.Bus with { Broker = proxied };
         await using var agent = AgentControlPlane.Start(
-            throughProxy, "outage", _stateDirectory, NullLoggerFactory.Instance, Quick);
+            throughProxy, "outage", _stateDirectory, TestLogging.Factory, Quick);
         await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
         Assert.Equal(1, (await NextAsync(tables, TimeSpan.FromSeconds(20))).Version);
 
@@ -144,7 +143,7 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
         await SendAsync<CreateOverlay, OverlayAccepted>(
             client, new CreateOverlay("malformed", "10.89.0.0/16", null, null));
         await using var agent = AgentControlPlane.Start(
-            fixture.Bus, "malformed", _stateDirectory, NullLoggerFactory.Instance, Quick);
+            fixture.Bus, "malformed", _stateDirectory, TestLogging.Factory, Quick);
         await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
         Assert.Equal(1, (await NextAsync(tables, TimeSpan.FromSeconds(20))).Version);
 
@@ -171,7 +170,7 @@ public sealed class BrokerPeerTableSourceTests(ControlPlaneFixture fixture)
             fixture.Bus.Prefix);
 
         await using var agent = AgentControlPlane.Start(nobody, "cached", _stateDirectory,
-            NullLoggerFactory.Instance, Quick);
+            TestLogging.Factory, Quick);
         await using var tables = agent.Source.FollowAsync(CancellationToken.None).GetAsyncEnumerator();
         var first = await NextAsync(tables, TimeSpan.FromSeconds(10));
 

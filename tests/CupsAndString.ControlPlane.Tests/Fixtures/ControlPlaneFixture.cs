@@ -37,9 +37,9 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             throw new InvalidOperationException($"CUPS_TEST_POSTGRES: {databaseProblem}");
         }
 
-        Bus = new BusSettings(broker, $"t{Tag}-");
+        Bus = new BusSettings(broker, $"t{Tag}-", TimeSpan.FromSeconds(30));
         Controller = new ControllerSettings(Bus, database, $"t{Tag}");
-        _host = ControllerHost.Build(Controller, logging => logging.ClearProviders());
+        _host = ControllerHost.Build(Controller, TestLogging.Configure);
         await _host.StartAsync();
     }
 
