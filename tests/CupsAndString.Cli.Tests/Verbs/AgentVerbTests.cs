@@ -95,15 +95,16 @@ public sealed class AgentVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_peers_and_without_a_broker_source_the_agent_says_to_use_peers()
+    public async Task Without_peers_a_broker_address_that_is_not_amqp_is_refused_naming_the_flag()
     {
         var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
-            "--node", "1");
+            "--node", "1", "--broker", "http://127.0.0.1:5672/");
 
-        Assert.Equal(ExitCodes.Unavailable, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Equal(
-            "cups-and-string agent: this build cannot follow the control plane yet; give --peers FILE",
-                error);
+            "cups-and-string agent: --broker: 'http://127.0.0.1:5672/' is not a broker address; "
+                + "write it as amqp://user:password@host:port/vhost",
+            error);
     }
 
     [Fact]
