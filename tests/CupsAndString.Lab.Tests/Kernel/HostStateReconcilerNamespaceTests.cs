@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
+using CupsAndString.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
