@@ -53,11 +53,7 @@ public static class PeerTableFile
     /// <summary>Writes through a temporary file and a rename, so a crash never leaves half a table.</summary>
     public static void Write(string path, PeerTable table)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, Serialize(table));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(table));
     }
 
     /// <summary>Returns null for a consistent table, otherwise the first broken rule as a sentence.</summary>
