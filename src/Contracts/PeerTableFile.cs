@@ -116,7 +116,8 @@ public static class PeerTableFile
 
             if (subnet.Length != table.NodePrefixLength || !cidr.Overlaps(subnet))
             {
-                return $"node {node.Number}: subnet {subnet} is not a /{table.NodePrefixLength} inside {cidr}";
+                return $"node {node.Number}: subnet {subnet} is not a /{table.NodePrefixLength} "
+                    + $"inside {cidr}";
             }
 
             if (node.Number < 1 || (ulong)node.Number >= cidr.SubnetCount(table.NodePrefixLength)
