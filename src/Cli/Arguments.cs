@@ -105,7 +105,8 @@ public sealed class Arguments
     }
 
     /// <summary>The next positional value, or null when there is none.</summary>
-    public string? Positional() => _positionalUsed < _positional.Count ? _positional[_positionalUsed++] : null;
+    public string? Positional() =>
+        _positionalUsed < _positional.Count ? _positional[_positionalUsed++] : null;
 
     /// <summary>A value that may come either as the next positional word or as a flag, not both.</summary>
     public string? PositionalOrFlag(string flag)

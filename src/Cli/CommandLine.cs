@@ -22,7 +22,8 @@ public static class CommandLine
         if (verb is null)
         {
             var words = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2));
-            context.Error.WriteLine($"cups-and-string: unknown command '{words}'; run 'cups-and-string --help'");
+            context.Error.WriteLine(
+                $"cups-and-string: unknown command '{words}'; run 'cups-and-string --help'");
             return ExitCodes.Usage;
         }
 

@@ -69,7 +69,9 @@ public readonly record struct Ipv4Prefix
         return new Ipv4Prefix(network, subnetLength);
     }
 
-    /// <summary>The address at the given offset from the network address (offset 1 is the first host).</summary>
+    /// <summary>
+    /// The address at the given offset from the network address (offset 1 is the first host).
+    /// </summary>
     public IPAddress AddressAt(uint offset) => ToAddress(Network + offset);
 
     public override string ToString() => $"{Address}/{Length}";

@@ -53,11 +53,7 @@ public static class PeerTableFile
     /// <summary>Writes through a temporary file and a rename, so a crash never leaves half a table.</summary>
     public static void Write(string path, PeerTable table)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, Serialize(table));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(table));
     }
 
     /// <summary>Returns null for a consistent table, otherwise the first broken rule as a sentence.</summary>
@@ -120,7 +116,8 @@ public static class PeerTableFile
 
             if (subnet.Length != table.NodePrefixLength || !cidr.Overlaps(subnet))
             {
-                return $"node {node.Number}: subnet {subnet} is not a /{table.NodePrefixLength} inside {cidr}";
+                return $"node {node.Number}: subnet {subnet} is not a /{table.NodePrefixLength} "
+                    + $"inside {cidr}";
             }
 
             if (node.Number < 1 || (ulong)node.Number >= cidr.SubnetCount(table.NodePrefixLength)

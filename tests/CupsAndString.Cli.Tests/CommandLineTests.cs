@@ -14,7 +14,10 @@ public sealed class CommandLineTests
 
         public IReadOnlySet<string> Switches { get; } = new HashSet<string>();
 
-        public Task<int> RunAsync(CliContext context, Arguments arguments, CancellationToken cancellationToken)
+        public Task<int> RunAsync(
+            CliContext context,
+            Arguments arguments,
+            CancellationToken cancellationToken)
         {
             var name = arguments.Positional() ?? throw new UsageException("NAME is required");
             arguments.EnsureAllUsed();
@@ -32,7 +35,8 @@ public sealed class CommandLineTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, TextReader.Null, false, new Dictionary<string, string?>());
+        var context = new CliContext(
+            output, error, TextReader.Null, false, new Dictionary<string, string?>());
         var code = CommandLine.RunAsync(args, context, [new EchoVerb()], CancellationToken.None)
             .GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());

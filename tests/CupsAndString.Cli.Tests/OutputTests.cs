@@ -8,38 +8,19 @@ namespace CupsAndString.Cli.Tests;
 /// <summary>JSON for scripts and rejections, produced against a running controller.</summary>
 public sealed class OutputTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
 {
-    private Dictionary<string, string?> Environment()
-    {
-        var broker = fixture.Bus.Broker;
-        var vhost = broker.VirtualHost == "/" ? "" : Uri.EscapeDataString(broker.VirtualHost);
-        return new()
-        {
-            ["CUPS_AND_STRING_BROKER"] =
-                $"amqp://{Uri.EscapeDataString(broker.Username)}:{Uri.EscapeDataString(broker.Password)}"
-                + $"@{broker.Host}:{broker.Port}/{vhost}",
-            ["CUPS_AND_STRING_PREFIX"] = fixture.Bus.Prefix,
-        };
-    }
-
-    private async Task<string> OkAsync(params string[] args)
-    {
-        var run = await CliRun.RunAsync(Environment(), args);
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
-        Assert.Equal("", run.Error);
-        return run.Out;
-    }
+    private readonly FixtureCli _cli = new(fixture);
 
     [Fact]
     public async Task Json_output_parses_back_into_the_same_values()
     {
-        var created = JsonDocument.Parse(await OkAsync(
+        var created = JsonDocument.Parse(await _cli.OkAsync(
             "create", "overlay", "scripted", "--cidr", "10.121.0.0/16", "--node-prefix", "20", "--json"))
             .RootElement;
-        await OkAsync("create", "node", "--overlay", "scripted", "--address", "192.0.2.21");
-        var table = PeerTableFile.Parse(await OkAsync("show", "overlay", "scripted", "--json"),
+        await _cli.OkAsync("create", "node", "--overlay", "scripted", "--address", "192.0.2.21");
+        var table = PeerTableFile.Parse(await _cli.OkAsync("show", "overlay", "scripted", "--json"),
             "show overlay");
-        var overlays = JsonDocument.Parse(await OkAsync("list", "overlays", "--json")).RootElement;
-        var nodes = JsonDocument.Parse(await OkAsync("list", "nodes", "--overlay", "scripted",
+        var overlays = JsonDocument.Parse(await _cli.OkAsync("list", "overlays", "--json")).RootElement;
+        var nodes = JsonDocument.Parse(await _cli.OkAsync("list", "nodes", "--overlay", "scripted",
             "--json")).RootElement;
 
         Assert.Equal(("scripted", 20, 14), (
@@ -57,10 +38,9 @@ public sealed class OutputTests(ControlPlaneFixture fixture) : IClassFixture<Con
     [Fact]
     public async Task A_rejected_command_prints_the_rule_as_one_line_with_exit_1()
     {
-        await OkAsync("create", "overlay", "first", "--cidr", "10.122.0.0/16");
+        await _cli.OkAsync("create", "overlay", "first", "--cidr", "10.122.0.0/16");
 
-        var run = await CliRun.RunAsync(Environment(), "create", "overlay", "second", "--cidr",
-            "10.122.0.0/20");
+        var run = await _cli.RunAsync("create", "overlay", "second", "--cidr", "10.122.0.0/20");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(

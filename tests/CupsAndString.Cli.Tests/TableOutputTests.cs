@@ -9,41 +9,22 @@ namespace CupsAndString.Cli.Tests;
 /// </summary>
 public sealed class TableOutputTests(ControlPlaneFixture fixture) : IClassFixture<ControlPlaneFixture>
 {
-    private Dictionary<string, string?> Environment()
-    {
-        var broker = fixture.Bus.Broker;
-        var vhost = broker.VirtualHost == "/" ? "" : Uri.EscapeDataString(broker.VirtualHost);
-        return new()
-        {
-            ["CUPS_AND_STRING_BROKER"] =
-                $"amqp://{Uri.EscapeDataString(broker.Username)}:{Uri.EscapeDataString(broker.Password)}"
-                + $"@{broker.Host}:{broker.Port}/{vhost}",
-            ["CUPS_AND_STRING_PREFIX"] = fixture.Bus.Prefix,
-        };
-    }
-
-    private async Task<string> OkAsync(params string[] args)
-    {
-        var run = await CliRun.RunAsync(Environment(), args);
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
-        Assert.Equal("", run.Error);
-        return run.Out;
-    }
+    private readonly FixtureCli _cli = new(fixture);
 
     [Fact]
     public async Task Create_list_and_show_print_aligned_tables_and_sentences()
     {
-        var created = await OkAsync("create", "overlay", "tables", "--cidr", "10.120.0.0/16", "--port",
+        var created = await _cli.OkAsync("create", "overlay", "tables", "--cidr", "10.120.0.0/16", "--port",
             "9000");
-        var node = JsonDocument.Parse(await OkAsync(
+        var node = JsonDocument.Parse(await _cli.OkAsync(
             "create", "node", "--overlay", "tables", "--address", "192.0.2.11", "--json")).RootElement;
-        var again = await OkAsync("create", "node", "--overlay", "tables", "--address", "192.0.2.11");
+        var again = await _cli.OkAsync("create", "node", "--overlay", "tables", "--address", "192.0.2.11");
         var id = node.GetProperty("nodeId").GetString();
-        var overlays = await OkAsync("list", "overlays");
-        var nodes = await OkAsync("list", "nodes", "--overlay", "tables");
-        var shown = await OkAsync("show", "overlay", "tables");
-        var removed = await OkAsync("remove", "node", "--overlay", "tables", "--node", "192.0.2.11");
-        var empty = await OkAsync("list", "nodes", "--overlay", "tables");
+        var overlays = await _cli.OkAsync("list", "overlays");
+        var nodes = await _cli.OkAsync("list", "nodes", "--overlay", "tables");
+        var shown = await _cli.OkAsync("show", "overlay", "tables");
+        var removed = await _cli.OkAsync("remove", "node", "--overlay", "tables", "--node", "192.0.2.11");
+        var empty = await _cli.OkAsync("list", "nodes", "--overlay", "tables");
 
         Assert.Equal("created overlay tables: id 1, 10.120.0.0/16, /24 per node (up to 254 nodes), UDP port "
             + "9000\n", created);

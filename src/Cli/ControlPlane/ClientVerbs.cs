@@ -1,3 +1,4 @@
+using CupsAndString.Contracts;
 using CupsAndString.Contracts.Messages;
 using MassTransit;
 
@@ -23,6 +24,18 @@ internal static class ClientVerbs
         var broker = ServiceAddresses.ResolveBroker(context, arguments.String("--broker"),
             arguments.String("--config"));
         return new BusSettings(broker, context.GetEnvironment(PrefixVariable) ?? "");
+    }
+
+    /// <summary>
+    /// The overlay name given on the command line, or asked for on a terminal; a name that breaks
+    /// the naming rule is a usage error that names <paramref name="flag"/>.
+    /// </summary>
+    public static string OverlayName(CliContext context, string? given, string flag)
+    {
+        var overlay = context.Prompt(given, flag, "overlay name");
+        return Names.Validate(overlay) is { } problem
+            ? throw new UsageException($"{flag}: {problem}")
+            : overlay;
     }
 
     /// <summary>

@@ -28,11 +28,7 @@ public sealed class CreateNodeVerb : IVerb
         var bus = ClientVerbs.ReadBus(context, arguments);
         arguments.EnsureAllUsed();
 
-        var overlay = context.Prompt(overlayFlag, "--overlay", "overlay name");
-        if (Names.Validate(overlay) is { } nameProblem)
-        {
-            throw new UsageException($"--overlay: {nameProblem}");
-        }
+        var overlay = ClientVerbs.OverlayName(context, overlayFlag, "--overlay");
 
         var address = context.Prompt(addressFlag, "--address", "the node's underlay IPv4 address");
         if (!Ipv4Prefix.TryParseAddress(address, out _))

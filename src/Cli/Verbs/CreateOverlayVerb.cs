@@ -33,11 +33,7 @@ public sealed class CreateOverlayVerb : IVerb
         var positional = arguments.Positional();
         arguments.EnsureAllUsed();
 
-        var name = context.Prompt(positional, "NAME", "overlay name");
-        if (Names.Validate(name) is { } nameProblem)
-        {
-            throw new UsageException($"NAME: {nameProblem}");
-        }
+        var name = ClientVerbs.OverlayName(context, positional, "NAME");
 
         if (cidrText is not null)
         {

@@ -1,5 +1,4 @@
 using CupsAndString.Cli.ControlPlane;
-using CupsAndString.Contracts;
 using CupsAndString.Contracts.Messages;
 
 namespace CupsAndString.Cli.Verbs;
@@ -26,11 +25,7 @@ public sealed class ListNodesVerb : IVerb
         var bus = ClientVerbs.ReadBus(context, arguments);
         arguments.EnsureAllUsed();
 
-        var overlay = context.Prompt(overlayFlag, "--overlay", "overlay name");
-        if (Names.Validate(overlay) is { } nameProblem)
-        {
-            throw new UsageException($"--overlay: {nameProblem}");
-        }
+        var overlay = ClientVerbs.OverlayName(context, overlayFlag, "--overlay");
 
         return await ClientVerbs.RunAsync(
             bus,

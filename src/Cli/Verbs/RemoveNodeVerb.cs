@@ -28,11 +28,7 @@ public sealed class RemoveNodeVerb : IVerb
         var bus = ClientVerbs.ReadBus(context, arguments);
         arguments.EnsureAllUsed();
 
-        var overlay = context.Prompt(overlayFlag, "--overlay", "overlay name");
-        if (Names.Validate(overlay) is { } nameProblem)
-        {
-            throw new UsageException($"--overlay: {nameProblem}");
-        }
+        var overlay = ClientVerbs.OverlayName(context, overlayFlag, "--overlay");
 
         var node = context.Prompt(nodeFlag, "--node", "node number, id or address");
         var recognised = int.TryParse(node, out _)

@@ -26,11 +26,7 @@ public sealed class ShowOverlayVerb : IVerb
         var positional = arguments.Positional();
         arguments.EnsureAllUsed();
 
-        var overlay = context.Prompt(positional, "NAME", "overlay name");
-        if (Names.Validate(overlay) is { } nameProblem)
-        {
-            throw new UsageException($"NAME: {nameProblem}");
-        }
+        var overlay = ClientVerbs.OverlayName(context, positional, "NAME");
 
         return await ClientVerbs.RunAsync(
             bus,

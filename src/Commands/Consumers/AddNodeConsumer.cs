@@ -1,5 +1,4 @@
 using CupsAndString.Commands.Deciding;
-using CupsAndString.Contracts.Events;
 using CupsAndString.Contracts.Messages;
 using Marten;
 using MassTransit;
@@ -20,28 +19,13 @@ public sealed class AddNodeConsumer(
     public async Task Consume(ConsumeContext<AddNode> context)
     {
         var command = context.Message;
-        var decision = await ConflictRetry.RunAsync(
+        var decision = await OverlayStreamCommand.RunAsync(
+            store,
             logger,
-            StreamKeys.Overlay(command.Overlay ?? ""),
+            command.Overlay,
             nameof(AddNode),
-            async cancellationToken =>
-            {
-                await using var session = store.LightweightSession();
-                var (table, version) = await EventStreams.LoadOverlayAsync(session, command.Overlay,
-                    cancellationToken);
-                var decision = OverlayDecider.AddNode(table, command, Guid.NewGuid(), clock.GetUtcNow());
-                if (decision.Events.Count == 0)
-                {
-                    return decision;
-                }
-
-                EventStreams.Append(session, StreamKeys.Overlay(command.Overlay!), version,
-                    [.. decision.Events]);
-                await session.SaveChangesAsync(cancellationToken);
-                var added = decision.Reply!;
-                CommandLog.NodeAdded(logger, added.Number, added.Address, added.Overlay, added.Subnet);
-                return decision;
-            },
+            table => OverlayDecider.AddNode(table, command, Guid.NewGuid(), clock.GetUtcNow()),
+            added => CommandLog.NodeAdded(logger, added.Number, added.Address, added.Overlay, added.Subnet),
             context.CancellationToken);
 
         await Replies.Send(context, decision, logger);

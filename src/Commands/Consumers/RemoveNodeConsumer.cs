@@ -1,5 +1,4 @@
 using CupsAndString.Commands.Deciding;
-using CupsAndString.Contracts.Events;
 using CupsAndString.Contracts.Messages;
 using Marten;
 using MassTransit;
@@ -16,28 +15,13 @@ public sealed class RemoveNodeConsumer(
     public async Task Consume(ConsumeContext<RemoveNode> context)
     {
         var command = context.Message;
-        var decision = await ConflictRetry.RunAsync(
+        var decision = await OverlayStreamCommand.RunAsync(
+            store,
             logger,
-            StreamKeys.Overlay(command.Overlay ?? ""),
+            command.Overlay,
             nameof(RemoveNode),
-            async cancellationToken =>
-            {
-                await using var session = store.LightweightSession();
-                var (table, version) = await EventStreams.LoadOverlayAsync(session, command.Overlay,
-                    cancellationToken);
-                var decision = OverlayDecider.RemoveNode(table, command, clock.GetUtcNow());
-                if (decision.IsRejected)
-                {
-                    return decision;
-                }
-
-                EventStreams.Append(session, StreamKeys.Overlay(command.Overlay!), version,
-                    [.. decision.Events]);
-                await session.SaveChangesAsync(cancellationToken);
-                var removed = decision.Reply!;
-                CommandLog.NodeRemoved(logger, removed.Number, removed.Address, removed.Overlay);
-                return decision;
-            },
+            table => OverlayDecider.RemoveNode(table, command, clock.GetUtcNow()),
+            removed => CommandLog.NodeRemoved(logger, removed.Number, removed.Address, removed.Overlay),
             context.CancellationToken);
 
         await Replies.Send(context, decision, logger);

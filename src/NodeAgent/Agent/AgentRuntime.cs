@@ -80,7 +80,9 @@ public sealed class AgentRuntime
         {
             await stop.CancelAsync();
             await Task.WhenAll(follow, reconcile, status).ContinueWith(_ => { }, TaskScheduler.Default);
-            await CleanUpAsync();
+
+            // The stop token has fired by now: the last clean-up is bounded by its own timeout only.
+            await CleanUpAsync(CancellationToken.None);
             WriteStatus(AgentStatus.Stopped);
         }
     }
@@ -116,7 +118,7 @@ public sealed class AgentRuntime
             if (_forwarder is not null)
             {
                 _log.LocalNodeRemoved(table.Overlay, table.Version, _options.Node.ToString());
-                await CleanUpAsync();
+                await CleanUpAsync(cancellationToken);
             }
             else
             {
@@ -308,7 +310,12 @@ public sealed class AgentRuntime
         _forwarder = null;
     }
 
-    private async Task CleanUpAsync()
+    /// <summary>
+    /// Stops the forwarder and removes the applied kernel state within the clean-up timeout. When
+    /// <paramref name="cancellationToken"/> fires first, the state stays recorded as applied and the
+    /// clean-up at stop removes it.
+    /// </summary>
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
     {
         StopForwarder();
         if (_applied is not { } applied)
@@ -316,14 +323,15 @@ public sealed class AgentRuntime
             return;
         }
 
-        using var timeout = new CancellationTokenSource(_options.CleanupTimeout);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.CleanupTimeout);
         try
         {
             await _kernel.RemoveAsync(applied, timeout.Token);
             _applied = null;
             _log.Removed(applied.Overlay, applied.TunName);
         }
-        catch (Exception e)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             _log.RemoveFailed(applied.Overlay, e);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CupsAndString.Contracts;
 
 namespace CupsAndString.NodeAgent.Agent;
 
@@ -21,11 +22,7 @@ public static class AgentStatusFile
     public static void Write(string path, AgentStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, Serialize(status) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(status) + "\n");
     }
 
     /// <summary>Reads a status file; throws <see cref="InvalidDataException"/> naming the file.</summary>

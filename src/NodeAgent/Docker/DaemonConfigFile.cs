@@ -1,3 +1,5 @@
+using CupsAndString.Contracts;
+
 namespace CupsAndString.NodeAgent.Docker;
 
 /// <summary>
@@ -29,30 +31,17 @@ public sealed class DaemonConfigFile
             return new DaemonConfigUpdate(Path, false, null, merged.PreviousBip, merged.PreviousMtu);
         }
 
-        var folder = System.IO.Path.GetDirectoryName(Path)!;
-        var temporary = System.IO.Path.Combine(
-            folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
         try
         {
-            Directory.CreateDirectory(folder);
             if (existing is not null)
             {
                 File.Copy(Path, BackupPath, overwrite: true);
             }
 
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(merged.Text);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, Path, overwrite: true);
+            AtomicFile.WriteAllText(Path, merged.Text, flushToDisk: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             throw new DaemonConfigException($"failed to write {Path}: {e.Message}", e);
         }
 
@@ -73,18 +62,6 @@ public sealed class DaemonConfigFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DaemonConfigException($"failed to read {Path}: {e.Message}", e);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The temporary file is named after this process; a later run overwrites it.
         }
     }
 }

@@ -17,9 +17,25 @@ public sealed record Sysctl(IReadOnlyList<string> Parts)
     public static Sysctl RpFilter(string interfaceName) =>
         new(["net", "ipv4", "conf", interfaceName, "rp_filter"]);
 
+    /// <summary>
+    /// IPv6 on one interface (1 off). Met when absent: the kernel keeps no IPv6 settings for an
+    /// interface without IPv6 (a kernel booted with ipv6.disable=1, or an MTU below 1280).
+    /// </summary>
+    public static Sysctl DisableIpv6(string interfaceName) =>
+        new(["net", "ipv6", "conf", interfaceName, "disable_ipv6"]) { MetWhenAbsent = true };
+
+    /// <summary>
+    /// True for a setting whose absence already gives what it is set for, so a reconciler skips
+    /// it when <see cref="Exists"/> is false instead of failing.
+    /// </summary>
+    public bool MetWhenAbsent { get; init; }
+
     public string Key => string.Join('.', Parts);
 
     public string FilePath => Path.Combine([Root, .. Parts]);
+
+    /// <summary>Whether the kernel has this setting (in the namespace of the calling thread).</summary>
+    public bool Exists => File.Exists(FilePath);
 
     /// <summary>The current value, trimmed.</summary>
     public string Read()

@@ -7,10 +7,10 @@ namespace CupsAndString.NodeAgent.Linux;
 public sealed class TunDeviceException : IOException
 {
     public TunDeviceException(string action, string device, int errno)
-        : base($"failed to {action} {device}: {TunErrno.Name(errno)}")
+        : base($"failed to {action} {device}: {ErrnoNames.Of(errno)}")
     {
         Errno = errno;
-        ErrnoName = TunErrno.Name(errno);
+        ErrnoName = ErrnoNames.Of(errno);
     }
 
     /// <summary>The raw errno value.</summary>

@@ -6,8 +6,9 @@ namespace CupsAndString.NodeAgent.Routing;
 
 /// <summary>
 /// What the host must look like for one overlay: the TUN up with its MTU and address, the overlay
-/// routed into the TUN, forwarding on, reverse-path filtering loose on the TUN, and a firewall
-/// chain that lets overlay traffic through FORWARD.
+/// routed into the TUN, forwarding on, reverse-path filtering loose and IPv6 off on the TUN (so the
+/// kernel sends no router solicitations or MLD reports into it), and a firewall chain that lets
+/// overlay traffic through FORWARD.
 /// </summary>
 /// <param name="Overlay">The overlay's name, for log lines.</param>
 /// <param name="TunName">The TUN interface the forwarder owns.</param>
@@ -28,6 +29,9 @@ public sealed record DesiredHostState(
 {
     /// <summary>Loose reverse-path filtering (RFC 3704): accept when any route leads back.</summary>
     public const string LooseRpFilter = "2";
+
+    /// <summary>The value of disable_ipv6 that switches IPv6 off on an interface.</summary>
+    public const string Ipv6Off = "1";
 
     /// <summary>Builds the desired state from a peer table and the node this agent runs as.</summary>
     public static DesiredHostState For(PeerTable table, PeerNode local, string tunName, int mtu)
@@ -67,6 +71,7 @@ public sealed record DesiredHostState(
             [
                 new(Sysctl.IpForward, "1"),
                 new(Sysctl.RpFilter(tunName), LooseRpFilter),
+                new(Sysctl.DisableIpv6(tunName), Ipv6Off),
             ],
             IptablesFirewall.ChainFor(tunName));
     }

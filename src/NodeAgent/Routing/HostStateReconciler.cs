@@ -41,9 +41,12 @@ public sealed class HostStateReconciler
                     ?? throw new InvalidOperationException(
                         $"TUN {desired.TunName} does not exist; the forwarder must open it before "
                         + "host state is applied");
-                ReconcileLink(desired, tun, run);
-                ReconcileAddress(desired, tun, run);
+                // The MTU first (it decides whether the TUN has IPv6 settings at all), then the
+                // kernel settings, and only then the link up, so IPv6 never starts on the TUN.
+                ReconcileMtu(desired, tun, run);
                 ReconcileSysctls(desired, run);
+                ReconcileUp(desired, tun, run);
+                ReconcileAddress(desired, tun, run);
                 ReconcileRoutes(desired, tun, run);
                 ReconcileFirewall(desired, run);
                 return run.Changes;
@@ -144,7 +147,7 @@ public sealed class HostStateReconciler
         }
     }
 
-    private void ReconcileLink(DesiredHostState desired, LinkInfo tun, ReconcileRun run)
+    private void ReconcileMtu(DesiredHostState desired, LinkInfo tun, ReconcileRun run)
     {
         if (tun.Mtu != desired.Mtu)
         {
@@ -153,7 +156,10 @@ public sealed class HostStateReconciler
                 () => netlink.SetMtu(desired.TunName, tun.Mtu));
             logger.MtuSet(desired.Overlay, desired.TunName, desired.Mtu);
         }
+    }
 
+    private void ReconcileUp(DesiredHostState desired, LinkInfo tun, ReconcileRun run)
+    {
         if (!tun.IsUp)
         {
             netlink.SetUp(desired.TunName);
@@ -187,6 +193,11 @@ public sealed class HostStateReconciler
     {
         foreach (var (setting, value) in desired.Sysctls)
         {
+            if (setting.MetWhenAbsent && !setting.Exists)
+            {
+                continue;
+            }
+
             var previous = setting.Read();
             if (previous == value)
             {

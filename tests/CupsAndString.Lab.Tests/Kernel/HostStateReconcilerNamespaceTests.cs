@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
+using CupsAndString.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -36,7 +37,7 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
         var first = Inside(host, () => reconciler.Reconcile(desired));
         var second = Inside(host, () => reconciler.Reconcile(desired));
 
-        Assert.Equal(10, first.Count);
+        Assert.Equal(11, first.Count);
         Assert.Empty(second);
         Assert.Equal(first.Count, logger.Lines.Count(l => l.Level == LogLevel.Information));
         var tun = netlink.GetLink(Tun);
@@ -49,6 +50,7 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
         Assert.Equal(IPAddress.Parse("10.10.3.0"), route.PreferredSource);
         Assert.Equal("1", Inside(host, Sysctl.IpForward.Read));
         Assert.Equal("2", Inside(host, Sysctl.RpFilter(Tun).Read));
+        Assert.Equal("1", Inside(host, Sysctl.DisableIpv6(Tun).Read));
         Assert.True(Inside(host, () => new IptablesFirewall().IsInstalled(desired.FirewallChain, Tun)));
     }
 
@@ -103,9 +105,10 @@ public sealed class HostStateReconcilerNamespaceTests : IDisposable
         Assert.Empty(netlink.ListAddresses(Tun));
         Assert.Empty(netlink.ListRoutes(protocol: RouteProtocols.Agent));
         Assert.Equal("0", Inside(host, Sysctl.IpForward.Read));
+        Assert.Equal("0", Inside(host, Sysctl.DisableIpv6(Tun).Read));
         Assert.Contains(
             logger.Lines,
-            l => l.Level == LogLevel.Warning && l.Message.Contains("undoing 6 change"));
+            l => l.Level == LogLevel.Warning && l.Message.Contains("undoing 7 change"));
     }
 
     [RootFact]

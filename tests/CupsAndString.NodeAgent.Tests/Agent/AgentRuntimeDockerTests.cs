@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
@@ -7,6 +6,7 @@ using CupsAndString.NodeAgent.Tests.Docker;
 using CupsAndString.NodeAgent.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using static CupsAndString.NodeAgent.Tests.Support.Eventually;
 
 namespace CupsAndString.NodeAgent.Tests.Agent;
 
@@ -146,21 +146,5 @@ public sealed class AgentRuntimeDockerTests : IDisposable
         _stop.Dispose();
         _loggerFactory.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 }

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using static CupsAndString.NodeAgent.Tests.Support.Eventually;
 
 namespace CupsAndString.NodeAgent.Tests.Agent;
 
@@ -168,21 +168,5 @@ public sealed class AgentRuntimeTests : IDisposable
         _stop.Dispose();
         _loggerFactory.Dispose();
         Directory.Delete(_stateDirectory, recursive: true);
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 using CupsAndString.NodeAgent.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+using static CupsAndString.NodeAgent.Tests.Support.Eventually;
 
 namespace CupsAndString.NodeAgent.Tests.Agent;
 
@@ -113,21 +113,5 @@ public sealed class AgentStatusTests : IDisposable
         _stop.Cancel();
         _stop.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 }

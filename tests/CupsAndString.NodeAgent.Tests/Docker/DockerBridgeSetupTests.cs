@@ -1,5 +1,6 @@
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Docker;
+using CupsAndString.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Xunit;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using CupsAndString.NodeAgent.Forwarding;
 using CupsAndString.NodeAgent.Tests.Support;
 using Xunit;
+using static CupsAndString.NodeAgent.Tests.Support.Eventually;
 
 namespace CupsAndString.NodeAgent.Tests.Forwarding;
 
@@ -132,21 +133,5 @@ public sealed class TwoForwardersTests
         Assert.True(pair.A.Completion.IsCompletedSuccessfully);
         var link = await Shell.RunAsync("ip", "-n", pair.NamespaceA, "link", "show", tun);
         Assert.NotEqual(0, link.ExitCode);
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 }

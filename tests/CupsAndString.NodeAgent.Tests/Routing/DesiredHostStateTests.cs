@@ -22,15 +22,41 @@ public sealed class DesiredHostStateTests
     }
 
     [Fact]
-    public void Forwarding_is_on_and_reverse_path_filtering_is_loose_on_the_tun()
+    public void Forwarding_is_on_and_the_tun_has_loose_reverse_path_filtering_and_ipv6_off()
     {
         var table = Table("10.10.0.0/16", "10.10.3.0/24");
 
         var state = DesiredHostState.For(table, table.Nodes[0], "cas-web", 1444);
 
         Assert.Equal(
-            ["net.ipv4.ip_forward=1", "net.ipv4.conf.cas-web.rp_filter=2"],
+            [
+                "net.ipv4.ip_forward=1",
+                "net.ipv4.conf.cas-web.rp_filter=2",
+                "net.ipv6.conf.cas-web.disable_ipv6=1",
+            ],
             state.Sysctls.Select(s => $"{s.Key.Key}={s.Value}"));
+    }
+
+    [Fact]
+    public void Only_the_ipv6_setting_counts_as_met_when_the_kernel_does_not_have_it()
+    {
+        var table = Table("10.10.0.0/16", "10.10.3.0/24");
+
+        var state = DesiredHostState.For(table, table.Nodes[0], "cas-web", 1444);
+
+        Assert.Equal(
+            ["net.ipv6.conf.cas-web.disable_ipv6"],
+            state.Sysctls.Where(s => s.Key.MetWhenAbsent).Select(s => s.Key.Key));
+    }
+
+    [Fact]
+    public void The_ipv6_setting_of_an_interface_that_does_not_exist_is_absent()
+    {
+        var setting = Sysctl.DisableIpv6("cas-nosuch9");
+
+        Assert.Equal("/proc/sys/net/ipv6/conf/cas-nosuch9/disable_ipv6", setting.FilePath);
+        Assert.False(setting.Exists);
+        Assert.True(Sysctl.IpForward.Exists);
     }
 
     [Fact]

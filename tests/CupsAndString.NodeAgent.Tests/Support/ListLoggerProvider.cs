@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CupsAndString.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace CupsAndString.NodeAgent.Tests.Support;
@@ -6,27 +6,14 @@ namespace CupsAndString.NodeAgent.Tests.Support;
 /// <summary>Keeps every formatted log line, so tests can assert what an operator would read.</summary>
 public sealed class ListLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<string> Lines { get; } = new();
+    private readonly CollectingLogger<ListLoggerProvider> _logger = new();
 
-    public ILogger CreateLogger(string categoryName) => new ListLogger(this);
+    /// <summary>Every line so far as "Level: text", from every category.</summary>
+    public IEnumerable<string> Lines => _logger.Lines.Select(l => $"{l.Level}: {l.Message}");
+
+    public ILogger CreateLogger(string categoryName) => _logger;
 
     public void Dispose()
     {
-    }
-
-    private sealed class ListLogger(ListLoggerProvider provider) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel,
-            EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter) =>
-            provider.Lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }
