@@ -128,18 +128,56 @@ public readonly record struct Ipv4Prefix
         return true;
     }
 
-    /// <summary>Parses a dotted-quad IPv4 address (exactly four decimal parts) to host order.</summary>
+    /// <summary>
+    /// Parses a dotted-quad IPv4 address to host order: exactly four decimal parts of 0-255,
+    /// without leading zeros, so that 192.0.2.050 is refused rather than read as octal.
+    /// </summary>
     public static bool TryParseAddress(string? text, out uint address)
     {
         address = 0;
-        if (text is null || text.Count(c => c == '.') != 3
-            || !IPAddress.TryParse(text, out var ip)
-            || ip.AddressFamily != AddressFamily.InterNetwork)
+        if (string.IsNullOrEmpty(text))
         {
             return false;
         }
 
-        address = ToUInt32(ip);
+        var parts = 0;
+        var value = 0u;
+        var digits = 0;
+        var leadingZero = false;
+        foreach (var c in text)
+        {
+            if (c == '.')
+            {
+                if (digits == 0 || ++parts > 3)
+                {
+                    return false;
+                }
+
+                address = (address << 8) | value;
+                (value, digits, leadingZero) = (0, 0, false);
+                continue;
+            }
+
+            if (c is < '0' or > '9' || leadingZero || ++digits > 3)
+            {
+                return false;
+            }
+
+            leadingZero = digits == 1 && c == '0';
+            value = (value * 10) + (uint)(c - '0');
+            if (value > 255)
+            {
+                return false;
+            }
+        }
+
+        if (parts != 3 || digits == 0)
+        {
+            address = 0;
+            return false;
+        }
+
+        address = (address << 8) | value;
         return true;
     }
 

@@ -6,7 +6,8 @@ public static class Names
     public const int MaxLength = 32;
 
     /// <summary>
-    /// Checks an overlay name: lowercase letters, digits and dashes, 1 to 32 characters.
+    /// Checks an overlay name: lowercase letters, digits and dashes, 1 to 32 characters, starting
+    /// and ending with a letter or digit.
     /// Returns null when the name is valid, otherwise a sentence saying what is wrong.
     /// </summary>
     public static string? Validate(string? name)
@@ -27,6 +28,11 @@ public static class Names
             {
                 return $"'{name}' contains '{c}'; a name uses only lowercase letters, digits and dashes";
             }
+        }
+
+        if (name[0] == '-' || name[^1] == '-')
+        {
+            return $"'{name}' starts or ends with a dash; a name starts and ends with a letter or digit";
         }
 
         return null;

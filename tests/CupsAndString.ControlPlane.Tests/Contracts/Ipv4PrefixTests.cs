@@ -78,10 +78,28 @@ public sealed class Ipv4PrefixTests
     [InlineData("192.0.2.1", true)]
     [InlineData("192.0.2", false)]
     [InlineData("192.0.2.256", false)]
+    [InlineData("192.0.2.050", false)]
+    [InlineData("192.0.2.0", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("255.255.255.255", true)]
+    [InlineData("192.0.2.1.", false)]
+    [InlineData(".192.0.2.1", false)]
+    [InlineData("192..2.1", false)]
+    [InlineData("192.0.2.1 ", false)]
+    [InlineData("0x7f.0.0.1", false)]
+    [InlineData("1000.0.0.1", false)]
     [InlineData("::1", false)]
     [InlineData(null, false)]
     public void Only_dotted_quads_parse_as_addresses(string? text, bool expected)
     {
         Assert.Equal(expected, Ipv4Prefix.TryParseAddress(text, out _));
+    }
+
+    [Fact]
+    public void A_dotted_quad_parses_to_its_host_order_value()
+    {
+        Assert.True(Ipv4Prefix.TryParseAddress("192.0.2.10", out var address));
+
+        Assert.Equal(0xC000020Au, address);
     }
 }

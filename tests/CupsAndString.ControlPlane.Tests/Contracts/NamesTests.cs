@@ -22,6 +22,8 @@ public sealed class NamesTests
         + "long; a name has at most 32")]
     [InlineData("Web", "'Web' contains 'W'; a name uses only lowercase letters, digits and dashes")]
     [InlineData("web_1", "'web_1' contains '_'; a name uses only lowercase letters, digits and dashes")]
+    [InlineData("-x", "'-x' starts or ends with a dash; a name starts and ends with a letter or digit")]
+    [InlineData("x-", "'x-' starts or ends with a dash; a name starts and ends with a letter or digit")]
     public void Other_names_are_refused_with_a_sentence(string? name, string expected)
     {
         Assert.Equal(expected, Names.Validate(name));
