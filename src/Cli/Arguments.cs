@@ -12,6 +12,7 @@ public sealed class Arguments
     private readonly Dictionary<string, string?> _flags = new(StringComparer.Ordinal);
     private readonly List<string> _positional = [];
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _withoutValue = new(StringComparer.Ordinal);
     private int _positionalUsed;
 
     public Arguments(IEnumerable<string> words, IReadOnlySet<string> switches)
@@ -49,7 +50,9 @@ public sealed class Arguments
             }
             else
             {
-                throw new UsageException($"{name} needs a value");
+                // Reported when a verb asks for it; a flag no verb knows is reported as unknown.
+                value = null;
+                _withoutValue.Add(name);
             }
 
             if (!_flags.TryAdd(name, value))
@@ -68,6 +71,11 @@ public sealed class Arguments
     public string? String(string flag)
     {
         _used.Add(flag);
+        if (_withoutValue.Contains(flag))
+        {
+            throw new UsageException($"{flag} needs a value");
+        }
+
         return _flags.TryGetValue(flag, out var value) ? value : null;
     }
 

@@ -18,7 +18,27 @@ public static class CommandLine
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
+        if (args[0] is "--version" or "-v")
+        {
+            args = ["version", .. args.Skip(1)];
+        }
+
         var verb = Find(args, verbs, out var consumed);
+        var group = verbs.Where(v => v.Name.StartsWith(args[0] + " ", StringComparison.Ordinal)).ToList();
+        if (verb is null && group.Count > 0)
+        {
+            // "create" or "list" alone: show the commands that start with it.
+            var asked = args.Skip(1).Any(a => a is "--help" or "-h");
+            var output = asked ? context.Out : context.Error;
+            if (!asked)
+            {
+                output.WriteLine($"cups-and-string {args[0]}: say what to {args[0]}:");
+            }
+
+            WriteVerbs(output, group);
+            return asked ? ExitCodes.Ok : ExitCodes.Usage;
+        }
+
         if (verb is null)
         {
             var words = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2));
@@ -81,6 +101,11 @@ public static class CommandLine
     {
         output.WriteLine("usage: cups-and-string <command> [flags]   (--help after a command for its flags)");
         output.WriteLine();
+        WriteVerbs(output, verbs);
+    }
+
+    private static void WriteVerbs(TextWriter output, IReadOnlyList<IVerb> verbs)
+    {
         var width = verbs.Max(v => v.Name.Length);
         foreach (var verb in verbs)
         {

@@ -46,11 +46,21 @@ public sealed class ArgumentsTests
     }
 
     [Fact]
-    public void A_flag_without_a_value_is_refused()
+    public void A_known_flag_without_a_value_is_refused_when_the_verb_reads_it()
     {
-        var error = Assert.Throws<UsageException>(() => new Arguments(["--overlay"], Switches));
+        var arguments = new Arguments(["--overlay"], Switches);
 
+        var error = Assert.Throws<UsageException>(() => arguments.String("--overlay"));
         Assert.Equal("--overlay needs a value", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_flag_at_the_end_is_refused_as_unknown()
+    {
+        var arguments = new Arguments(["--bogus"], Switches);
+
+        var error = Assert.Throws<UsageException>(arguments.EnsureAllUsed);
+        Assert.Equal("unknown flag --bogus; see --help", error.Message);
     }
 
     [Fact]

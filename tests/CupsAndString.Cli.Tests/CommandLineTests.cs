@@ -1,4 +1,5 @@
 using CupsAndString.Cli;
+using CupsAndString.Cli.Verbs;
 
 namespace CupsAndString.Cli.Tests;
 
@@ -95,5 +96,37 @@ public sealed class CommandLineTests
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("  show thing  show a thing", output);
+    }
+
+    [Fact]
+    public void The_first_word_of_a_verb_alone_lists_the_verbs_it_starts_and_fails()
+    {
+        var (code, output, error) = Run("show");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("", output);
+        Assert.Equal("cups-and-string show: say what to show:\n  show thing  show a thing\n", error);
+    }
+
+    [Fact]
+    public void The_first_word_of_a_verb_with_help_lists_the_verbs_it_starts()
+    {
+        var (code, output, _) = Run("show", "--help");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("  show thing  show a thing\n", output);
+    }
+
+    [Fact]
+    public async Task Dash_dash_version_is_the_version_verb()
+    {
+        var output = new StringWriter();
+        var context = new CliContext(output, new StringWriter(), TextReader.Null, false,
+            new Dictionary<string, string?>());
+
+        var code = await CommandLine.RunAsync(["--version"], context, [new VersionVerb()], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("cups-and-string ", output.ToString());
     }
 }
