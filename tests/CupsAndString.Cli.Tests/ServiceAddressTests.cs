@@ -68,4 +68,41 @@ public sealed class ServiceAddressTests : IDisposable
         Assert.Equal("amqp://127.0.0.1:45672/lab", broker.Display);
         Assert.DoesNotContain("secret", broker.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_config_path_that_is_a_directory_is_refused_as_a_directory()
+    {
+        var folder = Path.GetTempPath().TrimEnd('/');
+
+        var error = Assert.Throws<UsageException>(
+            () => ServiceAddresses.ResolveBroker(Context([]), null, folder));
+
+        Assert.Equal($"config file {folder} is a directory", error.Message);
+    }
+
+    [Fact]
+    public void A_config_file_that_is_not_json_names_the_file_and_the_line()
+    {
+        File.WriteAllText(_config, "{\n  \"broker\": 5\n}");
+
+        var error = Assert.Throws<UsageException>(
+            () => ServiceAddresses.ResolveBroker(Context([]), null, _config));
+
+        Assert.Equal(
+            $"{_config} is not a config file (line 2, at $.broker); write it as "
+                + "{\"broker\": \"amqp://...\", \"database\": \"Host=...\"}",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_database_string_the_driver_cannot_read_is_refused_with_its_form()
+    {
+        var error = Assert.Throws<UsageException>(
+            () => ServiceAddresses.ResolveDatabase(Context([]), "garbage=;;", null));
+
+        Assert.Equal(
+            "--database: 'garbage=;;' is not a connection string; write it as "
+                + "Host=...;Port=...;Database=...;Username=...;Password=...",
+            error.Message);
+    }
 }

@@ -23,9 +23,10 @@ public sealed record DatabaseAddress(string ConnectionString, string Display)
         {
             builder = new NpgsqlConnectionStringBuilder(text);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or FormatException
+            or InvalidCastException or OverflowException)
         {
-            error = $"'{text}' is not a connection string ({e.Message}); write it as "
+            error = $"'{text}' is not a connection string; write it as "
                 + "Host=...;Port=...;Database=...;Username=...;Password=...";
             return false;
         }

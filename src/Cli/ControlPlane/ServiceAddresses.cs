@@ -51,7 +51,7 @@ public static class ServiceAddresses
         string configKey,
         string fallback)
     {
-        if (configFlag is not null && !File.Exists(configFlag))
+        if (configFlag is not null && !File.Exists(configFlag) && !Directory.Exists(configFlag))
         {
             throw new UsageException($"--config: {configFlag} does not exist");
         }
@@ -82,6 +82,11 @@ public static class ServiceAddresses
 
     private static Dictionary<string, string?>? ReadConfig(string path, bool required)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"config file {path} is a directory");
+        }
+
         if (!File.Exists(path))
         {
             return required
@@ -89,15 +94,36 @@ public static class ServiceAddresses
                 : null;
         }
 
+        string json;
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(path));
+            json = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
         {
             throw new UsageException(
-                $"--config: {path} is not a config file ({e.Message}); write it as "
+                $"cannot read {path}: permission denied (it holds the service passwords); run as root, "
+                + $"or give --broker (or {BrokerVariable})");
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"cannot read {path}: {e.Message}");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string?>>(json)
+                ?? throw new JsonException();
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}{PathOf(e)})" : "";
+            throw new UsageException(
+                $"{path} is not a config file{where}; write it as "
                 + "{\"broker\": \"amqp://...\", \"database\": \"Host=...\"}");
         }
     }
+
+    private static string PathOf(JsonException e) =>
+        string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $", at {e.Path}";
 }
