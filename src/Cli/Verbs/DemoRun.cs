@@ -66,11 +66,16 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
 
         Step("starting the controller");
         var controller = Track(folder.Launch(
-            new LabProcessStart(
-                self.Program,
-                self.Arguments("controller", "--broker", services.Broker, "--database", services.Database))
+            new LabProcessStart(self.Program, self.Arguments("controller"))
             {
                 LogFile = folder.File("controller.log"),
+
+                // Passwords go through the environment, never the command line others can read.
+                Environment = new Dictionary<string, string>
+                {
+                    [DemoServices.BrokerVariable] = services.Broker,
+                    [DemoServices.DatabaseVariable] = services.Database,
+                },
             }));
         Detail($"pid {controller.Pid}, log {controller.Start.LogFile}");
 
@@ -222,12 +227,15 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
                 "agent",
                 "--overlay", Overlay,
                 "--address", host.UnderlayAddress.ToString(),
-                "--broker", services.BrokerSeenFrom(LabAddresses.ManagementRoot),
                 "--state-dir", lab.Folder.File($"{host.Label}-state"),
                 "--docker-config", dockerConfig))
         {
             Namespace = host.Namespace,
             LogFile = lab.Folder.File($"agent-{host.Label}.log"),
+            Environment = new Dictionary<string, string>
+            {
+                [DemoServices.BrokerVariable] = services.BrokerSeenFrom(LabAddresses.ManagementRoot),
+            },
         }));
         Detail($"{host.Label}: pid {agent.Pid}, log {agent.Start.LogFile}");
     }
