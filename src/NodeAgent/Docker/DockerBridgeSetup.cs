@@ -53,7 +53,7 @@ public sealed class DockerBridgeSetup
             mtu,
             update.PreviousBip ?? "unset",
             update.PreviousMtu?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset",
-            update.BackupPath ?? "none (there was no file)");
+            update.BackupPath is { } backup ? $"previous file kept as {backup}" : "the file is new");
         if (!present)
         {
             return new DockerBridgeOutcome(update, present, Restarted: false);

@@ -12,7 +12,7 @@ internal static partial class DockerLog
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Information,
         Message = "set bip {Bip} and mtu {Mtu} in {Path} (was bip {PreviousBip}, mtu {PreviousMtu}); "
-            + "previous file kept as {Backup}")]
+            + "{Previous}")]
     public static partial void ConfigChanged(
         this ILogger logger,
         string path,
@@ -20,7 +20,7 @@ internal static partial class DockerLog
         int mtu,
         string previousBip,
         string previousMtu,
-        string backup);
+        string previous);
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Debug,
         Message = "{Path} already has bip {Bip} and mtu {Mtu}")]
