@@ -92,6 +92,7 @@ public static class PeerTableFile
 
         var numbers = new HashSet<int>();
         var ids = new HashSet<Guid>();
+        var addresses = new Dictionary<uint, int>();
         foreach (var node in table.Nodes)
         {
             if (node is null)
@@ -104,9 +105,15 @@ public static class PeerTableFile
                 return $"node {node.Number} ({node.Id}) appears twice";
             }
 
-            if (!Ipv4Prefix.TryParseAddress(node.Address, out _))
+            if (!Ipv4Prefix.TryParseAddress(node.Address, out var address))
             {
                 return $"node {node.Number}: address '{node.Address}' is not an IPv4 address";
+            }
+
+            // Two nodes on one underlay address would share one UDP endpoint: neither could be told apart.
+            if (!addresses.TryAdd(address, node.Number))
+            {
+                return $"node {node.Number}: address {node.Address} is also node {addresses[address]}'s";
             }
 
             if (!Ipv4Prefix.TryParse(node.Subnet, out var subnet, out var subnetProblem))

@@ -95,6 +95,26 @@ public sealed class AgentVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_peers_file_where_two_nodes_share_an_address_is_refused_at_start()
+    {
+        var path = Path.Combine(_directory, "peers.json");
+        await File.WriteAllTextAsync(path, """
+            {"overlay":"web","overlayId":2,"cidr":"10.10.0.0/16","nodePrefixLength":24,"port":8285,
+             "version":10,"nodes":[{"number":1,"id":"00000000-0000-0000-0000-000000000001","address":"192.0.2.60",
+                       "subnet":"10.10.1.0/24"},
+                      {"number":2,"id":"00000000-0000-0000-0000-000000000002","address":"192.0.2.60",
+                       "subnet":"10.10.2.0/24"}]}
+            """);
+
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1", "--peers", path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(
+            $"cups-and-string agent: --peers: {path}: node 2: address 192.0.2.60 is also node 1's", error);
+    }
+
+    [Fact]
     public async Task Without_peers_a_broker_address_that_is_not_amqp_is_refused_naming_the_flag()
     {
         var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",

@@ -50,6 +50,8 @@ public sealed class PeerTableFileTests : IDisposable
         },
         { Valid() with { Nodes = [Valid().Nodes[0] with { Address = "192.0.2" }] }, "node 1: address "
             + "'192.0.2' is not an IPv4 address" },
+        { Valid() with { Nodes = [Valid().Nodes[0], Valid().Nodes[1] with { Address = "192.0.2.11" }] },
+            "node 2: address 192.0.2.11 is also node 1's" },
         { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.1.0" }] }, "node 1: subnet: "
             + "'10.10.1.0' has no prefix length; write it as address/length, e.g. 10.10.0.0/16" },
         { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.11.1.0/24" }] }, "node 1: subnet "
