@@ -3,6 +3,7 @@ using CupsAndString.Cli.ControlPlane;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 using CupsAndString.NodeAgent.Docker;
+using CupsAndString.NodeAgent.Forwarding;
 using CupsAndString.NodeAgent.Hosting;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
@@ -40,7 +41,8 @@ public sealed class AgentVerb(
                                 (default {AgentOptions.DefaultStateDirectory})
           --docker-config PATH  Docker's daemon.json (default {AgentOptions.DefaultDockerConfig})
           --restart-docker      restart Docker when daemon.json changed (stops containers)
-          --mtu N               overlay MTU (default: egress MTU minus 36)
+          --mtu N               overlay MTU, {OverlayMtu.Minimum} to {OverlayMtu.Maximum}
+                                (default: egress MTU minus 36)
         """;
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string> { "--restart-docker" };
@@ -136,7 +138,7 @@ public sealed class AgentVerb(
             StateDirectory = NonEmpty(arguments, "--state-dir") ?? AgentOptions.DefaultStateDirectory,
             DockerConfig = NonEmpty(arguments, "--docker-config") ?? AgentOptions.DefaultDockerConfig,
             RestartDocker = arguments.Switch("--restart-docker"),
-            MtuOverride = arguments.Int("--mtu", 68, 65_535 - 36),
+            MtuOverride = arguments.Int("--mtu", OverlayMtu.Minimum, OverlayMtu.Maximum),
         };
         arguments.EnsureAllUsed();
         return options;

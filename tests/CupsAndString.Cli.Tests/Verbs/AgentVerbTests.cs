@@ -35,7 +35,13 @@ public sealed class AgentVerbTests : IDisposable
     [InlineData("--overlay web --node zero",
         "cups-and-string agent: --node: 'zero' is neither a node number (1 upwards) nor a node id")]
     [InlineData("--overlay web --node 1 --mtu 40",
-        "cups-and-string agent: --mtu: '40' is not a whole number from 68 to 65499")]
+        "cups-and-string agent: --mtu: '40' is not a whole number from 576 to 65499")]
+    [InlineData("--overlay web --node 1 --mtu 100",
+        "cups-and-string agent: --mtu: '100' is not a whole number from 576 to 65499")]
+    [InlineData("--overlay web --node 1 --mtu 575",
+        "cups-and-string agent: --mtu: '575' is not a whole number from 576 to 65499")]
+    [InlineData("--overlay web --node 1 --mtu 65500",
+        "cups-and-string agent: --mtu: '65500' is not a whole number from 576 to 65499")]
     [InlineData("--overlay web --node 1 --peers a --broker amqp://x",
         "cups-and-string agent: give either --broker or --peers, not both")]
     [InlineData("--overlay web --node 1 --verbose yes",
@@ -142,6 +148,24 @@ public sealed class AgentVerbTests : IDisposable
         Assert.Null(options.PeersFile);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ReconcileInterval);
         Assert.Equal(TimeSpan.FromSeconds(10), options.CleanupTimeout);
+    }
+
+    [Theory]
+    [InlineData("576", 576)]
+    [InlineData("65499", 65499)]
+    public void The_mtu_flag_takes_both_ends_of_its_range(string text, int expected)
+    {
+        var options = AgentVerb.Parse(new Arguments(["--overlay", "web", "--node", "1", "--mtu", text],
+            new HashSet<string>()));
+
+        Assert.Equal(expected, options.MtuOverride);
+    }
+
+    [Fact]
+    public void The_help_gives_the_same_mtu_range_as_the_flag_accepts()
+    {
+        Assert.Contains("--mtu N               overlay MTU, 576 to 65499\n", new AgentVerb().Help,
+            StringComparison.Ordinal);
     }
 
     [Fact]
