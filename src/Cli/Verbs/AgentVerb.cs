@@ -98,7 +98,15 @@ public sealed class AgentVerb(
             new HostDockerEngine(),
             loggerFactory.CreateLogger<DockerBridgeSetup>());
         var runtime = new AgentRuntime(options, source, nodeKernel, loggerFactory, docker);
-        await runtime.RunAsync(stop.Token);
+        try
+        {
+            await runtime.RunAsync(stop.Token);
+        }
+        catch (UnderlayListenException e)
+        {
+            throw new UsageException(e.Message, ExitCodes.Unavailable);
+        }
+
         return ExitCodes.Ok;
     }
 

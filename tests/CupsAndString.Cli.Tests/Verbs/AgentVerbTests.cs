@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using CupsAndString.Cli.Verbs;
 using CupsAndString.NodeAgent.Agent;
 using Xunit;
@@ -106,7 +108,8 @@ public sealed class AgentVerbTests : IDisposable
         var path = Path.Combine(_directory, "peers.json");
         await File.WriteAllTextAsync(path, """
             {"overlay":"web","overlayId":2,"cidr":"10.10.0.0/16","nodePrefixLength":24,"port":8285,
-             "version":10,"nodes":[{"number":1,"id":"00000000-0000-0000-0000-000000000001","address":"192.0.2.60",
+             "version":10,
+             "nodes":[{"number":1,"id":"00000000-0000-0000-0000-000000000001","address":"192.0.2.60",
                        "subnet":"10.10.1.0/24"},
                       {"number":2,"id":"00000000-0000-0000-0000-000000000002","address":"192.0.2.60",
                        "subnet":"10.10.2.0/24"}]}
@@ -118,6 +121,35 @@ public sealed class AgentVerbTests : IDisposable
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Equal(
             $"cups-and-string agent: --peers: {path}: node 2: address 192.0.2.60 is also node 1's", error);
+    }
+
+    [RootFact]
+    public async Task A_port_taken_on_the_node_address_is_refused_with_one_line_naming_port_and_overlay()
+    {
+        using var taken = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        taken.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)taken.LocalEndPoint!).Port;
+        var overlay = "pt" + Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
+        var path = Path.Combine(_directory, "peers.json");
+        await File.WriteAllTextAsync(path, $$"""
+            {"overlay":"{{overlay}}","overlayId":2,"cidr":"10.10.0.0/16","nodePrefixLength":24,
+             "port":{{port}},"version":1,
+             "nodes":[{"number":1,"id":"00000000-0000-0000-0000-000000000001","address":"127.0.0.1",
+                       "subnet":"10.10.1.0/24"}]}
+            """);
+        var kernel = new UntouchedNodeKernel();
+
+        var (code, error) = await RunAsync(new AgentVerb((_, _) => kernel, () => true), "--overlay", overlay,
+            "--node", "1", "--peers", path, "--mtu", "1400", "--state-dir", _directory,
+            "--docker-config", Path.Combine(_directory, "daemon.json"));
+
+        Assert.Equal(ExitCodes.Unavailable, code);
+        Assert.Equal(
+            $"cups-and-string agent: failed to listen on UDP port {port} for overlay '{overlay}': "
+                + "address in use, probably by another overlay's agent; give the overlays different "
+                + "ports (create overlay --port)",
+            error);
+        Assert.Equal(0, kernel.Calls);
     }
 
     [Fact]
