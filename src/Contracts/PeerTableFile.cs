@@ -22,8 +22,7 @@ public static class PeerTableFile
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw new InvalidDataException($"{source}: not a peer table{where}: {e.Message}", e);
+            throw new InvalidDataException($"{source}: not a peer table: {Describe(json, e)}", e);
         }
 
         if (table is null)
@@ -33,6 +32,65 @@ public static class PeerTableFile
 
         var problem = Validate(table);
         return problem is null ? table : throw new InvalidDataException($"{source}: {problem}");
+    }
+
+    /// <summary>What is wrong with the JSON, where, in words that fit a peer table.</summary>
+    private static string Describe(string json, JsonException e)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return "the text is empty";
+        }
+
+        var where = $"line {(e.LineNumber ?? 0) + 1}, {e.Path ?? "$"}";
+        if (!IsWellFormed(json))
+        {
+            return $"broken JSON at {where}";
+        }
+
+        return $"expected {Expected(e.Path)} at {where}";
+    }
+
+    private static bool IsWellFormed(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip,
+            });
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The kind of value a peer table holds at a JSON path, e.g. <c>$.nodes[0].port</c>.</summary>
+    private static string Expected(string? path)
+    {
+        if (path is null or "$")
+        {
+            return "an object with the fields of a peer table";
+        }
+
+        if (path.EndsWith(']'))
+        {
+            return "an object with number, id, address and subnet";
+        }
+
+        var field = path[(path.LastIndexOf('.') + 1)..];
+        return field switch
+        {
+            "overlay" or "cidr" or "address" or "subnet" => "a string",
+            "overlayId" or "nodePrefixLength" or "port" or "version" or "number" =>
+                "a whole number in range",
+            "id" => "a node id (a GUID string)",
+            "nodes" => "a list of nodes",
+            _ => "a different value",
+        };
     }
 
     public static PeerTable Read(string path)

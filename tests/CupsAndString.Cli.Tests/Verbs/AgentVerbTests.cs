@@ -85,6 +85,20 @@ public sealed class AgentVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_peers_file_with_a_value_of_the_wrong_kind_names_line_and_path_in_our_words()
+    {
+        var path = Path.Combine(_directory, "peers.json");
+        await File.WriteAllTextAsync(path, "{\"overlay\": \"web\",\n  \"port\": true}");
+
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1", "--peers", path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal($"cups-and-string agent: --peers: {path}: not a peer table: expected a whole number "
+            + "in range at line 2, $.port", error);
+    }
+
+    [Fact]
     public async Task A_peers_file_for_another_overlay_is_refused()
     {
         var path = Path.Combine(_directory, "peers.json");

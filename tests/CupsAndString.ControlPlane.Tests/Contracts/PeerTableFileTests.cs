@@ -82,8 +82,27 @@ public sealed class PeerTableFileTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(json, "peers.json"));
 
-        Assert.StartsWith("peers.json: not a peer table at line 2: "
-            + "", error.Message, StringComparison.Ordinal);
+        Assert.Equal("peers.json: not a peer table: broken JSON at line 2, $.overlay", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"overlay\": \"web\",\n \"port\": \"8285\"}",
+        "expected a whole number in range at line 2, $.port")]
+    [InlineData("{\"port\": 99999999999}", "expected a whole number in range at line 1, $.port")]
+    [InlineData("{\"nodes\": [\n  {\"id\": \"nope\"}]}", "expected a node id (a GUID string) at line 2, "
+        + "$.nodes[0].id")]
+    [InlineData("{\"nodes\": [1]}", "expected an object with number, id, address and subnet at line 1, "
+        + "$.nodes[0]")]
+    [InlineData("{\"nodes\": {}}", "expected a list of nodes at line 1, $.nodes")]
+    [InlineData("{\"cidr\": 10}", "expected a string at line 1, $.cidr")]
+    [InlineData("[]", "expected an object with the fields of a peer table at line 1, $")]
+    [InlineData("{} x", "broken JSON at line 1, $")]
+    [InlineData("  \n", "the text is empty")]
+    public void A_json_value_of_the_wrong_kind_is_reported_in_peer_table_words(string json, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(json, "peers.json"));
+
+        Assert.Equal($"peers.json: not a peer table: {expected}", error.Message);
     }
 
     [Fact]
