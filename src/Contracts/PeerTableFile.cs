@@ -102,7 +102,14 @@ public static class PeerTableFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"failed to read peer table {path}: {e.Message}", e);
+            var reason = e switch
+            {
+                _ when Directory.Exists(path) => "it is a directory, not a file",
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new InvalidDataException($"failed to read peer table {path}: {reason}", e);
         }
 
         return Parse(json, path);

@@ -99,6 +99,19 @@ public sealed class AgentVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_directory_given_as_the_peers_file_is_refused_as_a_directory()
+    {
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1", "--peers", _directory);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(
+            $"cups-and-string agent: --peers: failed to read peer table {_directory}: it is a directory, "
+                + "not a file",
+            error);
+    }
+
+    [Fact]
     public async Task A_peers_file_for_another_overlay_is_refused()
     {
         var path = Path.Combine(_directory, "peers.json");

@@ -106,6 +106,15 @@ public sealed class PeerTableFileTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_given_as_the_file_is_reported_as_a_directory()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Read(_directory));
+
+        Assert.Equal($"failed to read peer table {_directory}: it is a directory, not a file",
+            error.Message);
+    }
+
+    [Fact]
     public void A_json_null_is_reported_as_an_empty_table()
     {
         var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse("null", "peers.json"));
@@ -120,6 +129,6 @@ public sealed class PeerTableFileTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Read(path));
 
-        Assert.StartsWith($"failed to read peer table {path}: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"failed to read peer table {path}: no such file", error.Message);
     }
 }
