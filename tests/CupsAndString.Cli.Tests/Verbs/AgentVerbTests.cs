@@ -8,6 +8,9 @@ namespace CupsAndString.Cli.Tests.Verbs;
 
 public sealed class AgentVerbTests : IDisposable
 {
+    // A loopback broker that is never reached: the agent stops at its path checks first.
+    private const string Broker = "amqp://guest:guest@127.0.0.1:1/";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("cas-agent-verb-").FullName;
 
     private static async Task<(int Code, string Error)> RunAsync(AgentVerb verb, params string[] args)
@@ -177,6 +180,62 @@ public sealed class AgentVerbTests : IDisposable
                 + "ports (create overlay --port)",
             error);
         Assert.Equal(0, kernel.Calls);
+    }
+
+    [Fact]
+    public async Task A_state_dir_that_is_a_regular_file_is_refused_naming_the_flag()
+    {
+        var file = Path.Combine(_directory, "state");
+        await File.WriteAllTextAsync(file, "");
+
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1", "--broker", Broker, "--state-dir", file);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal($"cups-and-string agent: --state-dir: {file} is a file, not a directory", error);
+    }
+
+    [Fact]
+    public async Task A_docker_config_that_is_a_directory_is_refused_naming_the_flag()
+    {
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1", "--broker", Broker, "--state-dir", _directory, "--docker-config", _directory);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(
+            $"cups-and-string agent: --docker-config: {_directory} is a directory; "
+                + "give the path of Docker's daemon.json",
+            error);
+    }
+
+    [Fact]
+    public async Task A_docker_config_in_a_folder_that_does_not_exist_is_refused_naming_the_folder()
+    {
+        var folder = Path.Combine(_directory, "no-docker");
+
+        var (code, error) = await RunAsync(new AgentVerb(isRoot: () => true), "--overlay", "web",
+            "--node", "1", "--broker", Broker, "--state-dir", _directory,
+            "--docker-config", Path.Combine(folder, "daemon.json"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(
+            $"cups-and-string agent: --docker-config: the folder {folder} does not exist; "
+                + "is Docker installed, or is the path mistyped?",
+            error);
+    }
+
+    [Fact]
+    public void A_missing_daemon_json_in_an_existing_folder_and_a_missing_state_dir_pass_the_check()
+    {
+        var options = new AgentOptions("web", LocalNodeSelector.ByNumber(1))
+        {
+            StateDirectory = Path.Combine(_directory, "state-to-create"),
+            DockerConfig = Path.Combine(_directory, "daemon.json"),
+        };
+
+        var exception = Record.Exception(() => AgentVerb.CheckHostPaths(options));
+
+        Assert.Null(exception);
     }
 
     [Fact]
