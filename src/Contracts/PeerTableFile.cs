@@ -22,8 +22,7 @@ public static class PeerTableFile
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw new InvalidDataException($"{source}: not a peer table{where}: {e.Message}", e);
+            throw new InvalidDataException($"{source}: not a peer table: {Describe(json, e)}", e);
         }
 
         if (table is null)
@@ -35,6 +34,65 @@ public static class PeerTableFile
         return problem is null ? table : throw new InvalidDataException($"{source}: {problem}");
     }
 
+    /// <summary>What is wrong with the JSON, where, in words that fit a peer table.</summary>
+    private static string Describe(string json, JsonException e)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return "the text is empty";
+        }
+
+        var where = $"line {(e.LineNumber ?? 0) + 1}, {e.Path ?? "$"}";
+        if (!IsWellFormed(json))
+        {
+            return $"broken JSON at {where}";
+        }
+
+        return $"expected {Expected(e.Path)} at {where}";
+    }
+
+    private static bool IsWellFormed(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip,
+            });
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The kind of value a peer table holds at a JSON path, e.g. <c>$.nodes[0].port</c>.</summary>
+    private static string Expected(string? path)
+    {
+        if (path is null or "$")
+        {
+            return "an object with the fields of a peer table";
+        }
+
+        if (path.EndsWith(']'))
+        {
+            return "an object with number, id, address and subnet";
+        }
+
+        var field = path[(path.LastIndexOf('.') + 1)..];
+        return field switch
+        {
+            "overlay" or "cidr" or "address" or "subnet" => "a string",
+            "overlayId" or "nodePrefixLength" or "port" or "version" or "number" =>
+                "a whole number in range",
+            "id" => "a node id (a GUID string)",
+            "nodes" => "a list of nodes",
+            _ => "a different value",
+        };
+    }
+
     public static PeerTable Read(string path)
     {
         string json;
@@ -44,7 +102,14 @@ public static class PeerTableFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"failed to read peer table {path}: {e.Message}", e);
+            var reason = e switch
+            {
+                _ when Directory.Exists(path) => "it is a directory, not a file",
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new InvalidDataException($"failed to read peer table {path}: {reason}", e);
         }
 
         return Parse(json, path);
@@ -92,6 +157,7 @@ public static class PeerTableFile
 
         var numbers = new HashSet<int>();
         var ids = new HashSet<Guid>();
+        var addresses = new Dictionary<uint, int>();
         foreach (var node in table.Nodes)
         {
             if (node is null)
@@ -104,9 +170,15 @@ public static class PeerTableFile
                 return $"node {node.Number} ({node.Id}) appears twice";
             }
 
-            if (!Ipv4Prefix.TryParseAddress(node.Address, out _))
+            if (!Ipv4Prefix.TryParseAddress(node.Address, out var address))
             {
                 return $"node {node.Number}: address '{node.Address}' is not an IPv4 address";
+            }
+
+            // Two nodes on one underlay address would share one UDP endpoint: neither could be told apart.
+            if (!addresses.TryAdd(address, node.Number))
+            {
+                return $"node {node.Number}: address {node.Address} is also node {addresses[address]}'s";
             }
 
             if (!Ipv4Prefix.TryParse(node.Subnet, out var subnet, out var subnetProblem))

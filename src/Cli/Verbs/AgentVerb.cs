@@ -3,6 +3,7 @@ using CupsAndString.Cli.ControlPlane;
 using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Agent;
 using CupsAndString.NodeAgent.Docker;
+using CupsAndString.NodeAgent.Forwarding;
 using CupsAndString.NodeAgent.Hosting;
 using CupsAndString.NodeAgent.Linux;
 using CupsAndString.NodeAgent.Routing;
@@ -40,7 +41,8 @@ public sealed class AgentVerb(
                                 (default {AgentOptions.DefaultStateDirectory})
           --docker-config PATH  Docker's daemon.json (default {AgentOptions.DefaultDockerConfig})
           --restart-docker      restart Docker when daemon.json changed (stops containers)
-          --mtu N               overlay MTU (default: egress MTU minus 36)
+          --mtu N               overlay MTU, {OverlayMtu.Minimum} to {OverlayMtu.Maximum}
+                                (default: egress MTU minus 36)
         """;
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string> { "--restart-docker" };
@@ -62,6 +64,11 @@ public sealed class AgentVerb(
                 ExitCodes.NoPermission);
         }
 
+        // Inputs read from disk, each refused with one line naming its flag.
+        var bus = options.PeersFile is null ? ReadBus(context, options.Broker, configFile) : null;
+        var peersFile = options.PeersFile is null ? null : LoadPeersFile(options);
+        CheckHostPaths(options);
+
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -69,14 +76,10 @@ public sealed class AgentVerb(
         }));
 
         // Where the tables come from, and who changes the kernel.
-        await using var controlPlane = options.PeersFile is null
-            ? AgentControlPlane.Start(
-                ReadBus(context, options.Broker, configFile),
-                options.Overlay,
-                options.StateDirectory,
-                loggerFactory)
-            : null;
-        IPeerTableSource source = controlPlane is null ? LoadPeersFile(options) : controlPlane.Source;
+        await using var controlPlane = bus is null
+            ? null
+            : AgentControlPlane.Start(bus, options.Overlay, options.StateDirectory, loggerFactory);
+        IPeerTableSource source = controlPlane is null ? peersFile! : controlPlane.Source;
         using var netlink = kernel is null ? RouteNetlink.Open() : null;
         var nodeKernel = kernel?.Invoke(options, loggerFactory) ?? new ReconcilingNodeKernel(
             new HostStateReconciler(
@@ -96,7 +99,15 @@ public sealed class AgentVerb(
             new HostDockerEngine(),
             loggerFactory.CreateLogger<DockerBridgeSetup>());
         var runtime = new AgentRuntime(options, source, nodeKernel, loggerFactory, docker);
-        await runtime.RunAsync(stop.Token);
+        try
+        {
+            await runtime.RunAsync(stop.Token);
+        }
+        catch (UnderlayListenException e)
+        {
+            throw new UsageException(e.Message, ExitCodes.Unavailable);
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -136,10 +147,40 @@ public sealed class AgentVerb(
             StateDirectory = NonEmpty(arguments, "--state-dir") ?? AgentOptions.DefaultStateDirectory,
             DockerConfig = NonEmpty(arguments, "--docker-config") ?? AgentOptions.DefaultDockerConfig,
             RestartDocker = arguments.Switch("--restart-docker"),
-            MtuOverride = arguments.Int("--mtu", 68, 65_535 - 36),
+            MtuOverride = arguments.Int("--mtu", OverlayMtu.Minimum, OverlayMtu.Maximum),
         };
         arguments.EnsureAllUsed();
         return options;
+    }
+
+    /// <summary>
+    /// Refuses host paths the agent could never use, before it starts: a state directory that is
+    /// a file, a daemon.json that is a directory or sits in a folder that does not exist. A missing
+    /// daemon.json in an existing folder is fine (the agent creates it), and so is a missing state
+    /// directory.
+    /// </summary>
+    public static void CheckHostPaths(AgentOptions options)
+    {
+        if (File.Exists(options.StateDirectory))
+        {
+            throw new UsageException(
+                $"--state-dir: {options.StateDirectory} is a file, not a directory");
+        }
+
+        var dockerConfig = options.DockerConfig;
+        if (Directory.Exists(dockerConfig))
+        {
+            throw new UsageException(
+                $"--docker-config: {dockerConfig} is a directory; give the path of Docker's daemon.json");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dockerConfig));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UsageException(
+                $"--docker-config: the folder {folder} does not exist; is Docker installed, "
+                    + "or is the path mistyped?");
+        }
     }
 
     private static BusSettings ReadBus(CliContext context, string? broker, string? configFile) =>

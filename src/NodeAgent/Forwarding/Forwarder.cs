@@ -29,7 +29,8 @@ public sealed class Forwarder : IDisposable
 
     /// <summary>
     /// Binds the UDP socket to the local node's endpoint and starts both directions. Takes
-    /// ownership of <paramref name="tun"/>, also when binding fails.
+    /// ownership of <paramref name="tun"/>, also when binding fails. Throws
+    /// <see cref="UnderlayListenException"/> when the endpoint cannot be bound.
     /// </summary>
     public Forwarder(TunDevice tun, ForwardingTable table, int mtu, ILoggerFactory loggerFactory)
     {
@@ -46,6 +47,12 @@ public sealed class Forwarder : IDisposable
         try
         {
             _socket.Bind(LocalEndPoint);
+        }
+        catch (SocketException e)
+        {
+            _socket.Dispose();
+            _tun.Dispose();
+            throw new UnderlayListenException(table.Overlay, LocalEndPoint, e);
         }
         catch
         {

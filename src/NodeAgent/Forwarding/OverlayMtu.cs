@@ -6,8 +6,14 @@ public static class OverlayMtu
     /// <summary>The outer IPv4 header (20 bytes without options) and the UDP header (8 bytes).</summary>
     public const int UnderlayOverhead = 20 + 8;
 
-    /// <summary>The smallest MTU IPv4 requires every link to carry (RFC 791).</summary>
-    public const int Minimum = 68;
+    /// <summary>
+    /// The smallest overlay MTU: the datagram size every IPv4 host must accept (RFC 791). The
+    /// host side (TUN device, Docker's bridge) is never configured below it.
+    /// </summary>
+    public const int Minimum = 576;
+
+    /// <summary>The largest overlay MTU: the largest IPv4 packet minus the outer headers and ours.</summary>
+    public const int Maximum = 65_535 - UnderlayOverhead - WireHeader.Size;
 
     /// <summary>
     /// The overlay MTU: the override when given, otherwise the egress device's MTU minus the
@@ -22,7 +28,7 @@ public static class OverlayMtu
                 overrideMtu is null ? nameof(egressMtu) : nameof(overrideMtu),
                 overrideMtu is null
                     ? $"an egress MTU of {egressMtu} leaves {mtu} bytes for overlay packets; "
-                        + $"IPv4 needs {Minimum}"
+                        + $"the overlay needs {Minimum}"
                     : $"an overlay MTU of {mtu} is below the IPv4 minimum of {Minimum}");
         }
 

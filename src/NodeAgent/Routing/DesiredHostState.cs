@@ -1,5 +1,6 @@
 using System.Net;
 using CupsAndString.Contracts;
+using CupsAndString.NodeAgent.Forwarding;
 using CupsAndString.NodeAgent.Linux;
 
 namespace CupsAndString.NodeAgent.Routing;
@@ -55,7 +56,7 @@ public sealed record DesiredHostState(
         string tunName,
         int mtu)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(mtu, 576);
+        ArgumentOutOfRangeException.ThrowIfLessThan(mtu, OverlayMtu.Minimum);
         if (!overlay.Contains(subnet.Network) || subnet.Length < overlay.Length)
         {
             throw new ArgumentException(

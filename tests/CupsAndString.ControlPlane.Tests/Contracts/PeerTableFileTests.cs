@@ -50,6 +50,8 @@ public sealed class PeerTableFileTests : IDisposable
         },
         { Valid() with { Nodes = [Valid().Nodes[0] with { Address = "192.0.2" }] }, "node 1: address "
             + "'192.0.2' is not an IPv4 address" },
+        { Valid() with { Nodes = [Valid().Nodes[0], Valid().Nodes[1] with { Address = "192.0.2.11" }] },
+            "node 2: address 192.0.2.11 is also node 1's" },
         { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.10.1.0" }] }, "node 1: subnet: "
             + "'10.10.1.0' has no prefix length; write it as address/length, e.g. 10.10.0.0/16" },
         { Valid() with { Nodes = [Valid().Nodes[0] with { Subnet = "10.11.1.0/24" }] }, "node 1: subnet "
@@ -80,8 +82,36 @@ public sealed class PeerTableFileTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(json, "peers.json"));
 
-        Assert.StartsWith("peers.json: not a peer table at line 2: "
-            + "", error.Message, StringComparison.Ordinal);
+        Assert.Equal("peers.json: not a peer table: broken JSON at line 2, $.overlay", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"overlay\": \"web\",\n \"port\": \"8285\"}",
+        "expected a whole number in range at line 2, $.port")]
+    [InlineData("{\"port\": 99999999999}", "expected a whole number in range at line 1, $.port")]
+    [InlineData("{\"nodes\": [\n  {\"id\": \"nope\"}]}", "expected a node id (a GUID string) at line 2, "
+        + "$.nodes[0].id")]
+    [InlineData("{\"nodes\": [1]}", "expected an object with number, id, address and subnet at line 1, "
+        + "$.nodes[0]")]
+    [InlineData("{\"nodes\": {}}", "expected a list of nodes at line 1, $.nodes")]
+    [InlineData("{\"cidr\": 10}", "expected a string at line 1, $.cidr")]
+    [InlineData("[]", "expected an object with the fields of a peer table at line 1, $")]
+    [InlineData("{} x", "broken JSON at line 1, $")]
+    [InlineData("  \n", "the text is empty")]
+    public void A_json_value_of_the_wrong_kind_is_reported_in_peer_table_words(string json, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Parse(json, "peers.json"));
+
+        Assert.Equal($"peers.json: not a peer table: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_directory_given_as_the_file_is_reported_as_a_directory()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Read(_directory));
+
+        Assert.Equal($"failed to read peer table {_directory}: it is a directory, not a file",
+            error.Message);
     }
 
     [Fact]
@@ -99,6 +129,6 @@ public sealed class PeerTableFileTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => PeerTableFile.Read(path));
 
-        Assert.StartsWith($"failed to read peer table {path}: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"failed to read peer table {path}: no such file", error.Message);
     }
 }

@@ -80,8 +80,7 @@ public sealed class ForwardingTableTests
 
         var e = Assert.Throws<InvalidDataException>(() => ForwardingTable.Build(table, 1));
 
-        Assert.Contains("nodes 1 and 2 share the endpoint 127.0.0.11:8285", e.Message,
-            StringComparison.Ordinal);
+        Assert.Equal("peer table of overlay web: node 2: address 127.0.0.11 is also node 1's", e.Message);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using CupsAndString.Contracts;
 using CupsAndString.NodeAgent.Forwarding;
+using CupsAndString.NodeAgent.Routing;
 using Xunit;
 
 namespace CupsAndString.NodeAgent.Tests.Forwarding;
@@ -21,15 +23,30 @@ public sealed class OverlayMtuTests
     }
 
     [Fact]
-    public void An_egress_mtu_leaving_less_than_68_bytes_is_refused()
+    public void An_egress_mtu_leaving_less_than_576_bytes_is_refused()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => OverlayMtu.For(100));
-        Assert.Contains("leaves 64 bytes", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => OverlayMtu.For(611));
+        Assert.Contains("leaves 575 bytes", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_override_below_68_is_refused()
+    public void An_egress_mtu_leaving_exactly_576_bytes_is_taken()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => OverlayMtu.For(1500, 67));
+        Assert.Equal(576, OverlayMtu.For(612));
+    }
+
+    [Fact]
+    public void An_override_below_576_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => OverlayMtu.For(1500, 575));
+    }
+
+    [Fact]
+    public void Every_mtu_the_overlay_takes_is_one_the_host_state_takes_too()
+    {
+        var state = DesiredHostState.For("web", Ipv4Prefix.Parse("10.10.0.0/16"),
+            Ipv4Prefix.Parse("10.10.1.0/24"), "cas-web", OverlayMtu.For(1500, OverlayMtu.Minimum));
+
+        Assert.Equal(576, state.Mtu);
     }
 }
