@@ -94,8 +94,9 @@ public sealed class AgentVerb(
             signal.Cancel = true;
             stop.Cancel();
         });
-        var docker = new DockerBridgeSetup(
-            new DaemonConfigFile(options.DockerConfig),
+        var docker = DockerBridgeSetup.ForHost(
+            options.DockerConfig,
+            AgentOptions.DefaultDockerConfig,
             new HostDockerEngine(),
             loggerFactory.CreateLogger<DockerBridgeSetup>());
         var runtime = new AgentRuntime(options, source, nodeKernel, loggerFactory, docker);
@@ -174,8 +175,11 @@ public sealed class AgentVerb(
                 $"--docker-config: {dockerConfig} is a directory; give the path of Docker's daemon.json");
         }
 
+        // The default folder may be missing: a host without Docker (said once in the log).
         var folder = Path.GetDirectoryName(Path.GetFullPath(dockerConfig));
-        if (folder is not null && !Directory.Exists(folder))
+        if (dockerConfig != AgentOptions.DefaultDockerConfig
+            && folder is not null
+            && !Directory.Exists(folder))
         {
             throw new UsageException(
                 $"--docker-config: the folder {folder} does not exist; is Docker installed, "

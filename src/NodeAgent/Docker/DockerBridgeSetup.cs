@@ -23,6 +23,27 @@ public sealed class DockerBridgeSetup
         this.logger = logger;
     }
 
+    /// <summary>
+    /// The set-up for a daemon.json path, or null (said once in the log) when the path is the
+    /// default one and its folder does not exist: a host without Docker has nothing to configure.
+    /// A folder missing for a path the operator chose is refused earlier, as a mistyped flag.
+    /// </summary>
+    public static DockerBridgeSetup? ForHost(
+        string path,
+        string defaultPath,
+        IDockerEngine engine,
+        ILogger<DockerBridgeSetup> logger)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (path == defaultPath && folder is not null && !Directory.Exists(folder))
+        {
+            logger.NoDockerFolder(folder);
+            return null;
+        }
+
+        return new DockerBridgeSetup(new DaemonConfigFile(path), engine, logger);
+    }
+
     /// <summary>The bip value for a node subnet: its first host address with the prefix length.</summary>
     public static string BipFor(Ipv4Prefix nodeSubnet) => $"{nodeSubnet.AddressAt(1)}/{nodeSubnet.Length}";
 

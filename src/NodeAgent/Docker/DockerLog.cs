@@ -35,4 +35,8 @@ internal static partial class DockerLog
     [LoggerMessage(EventId = 404, Level = LogLevel.Information,
         Message = "restarting Docker to apply bip {Bip}")]
     public static partial void Restarting(this ILogger logger, string bip);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Information,
+        Message = "no Docker on this host ({Folder} does not exist); Docker's bridge is left alone")]
+    public static partial void NoDockerFolder(this ILogger logger, string folder);
 }

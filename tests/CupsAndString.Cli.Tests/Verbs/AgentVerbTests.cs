@@ -225,6 +225,19 @@ public sealed class AgentVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_default_daemon_json_passes_the_check_even_where_Docker_is_not_installed()
+    {
+        var options = new AgentOptions("web", LocalNodeSelector.ByNumber(1))
+        {
+            StateDirectory = Path.Combine(_directory, "state-to-create"),
+        };
+
+        var exception = Record.Exception(() => AgentVerb.CheckHostPaths(options));
+
+        Assert.Null(exception);
+    }
+
+    [Fact]
     public void A_missing_daemon_json_in_an_existing_folder_and_a_missing_state_dir_pass_the_check()
     {
         var options = new AgentOptions("web", LocalNodeSelector.ByNumber(1))

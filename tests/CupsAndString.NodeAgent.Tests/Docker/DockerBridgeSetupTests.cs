@@ -82,6 +82,32 @@ public sealed class DockerBridgeSetupTests : IDisposable
             l => l.Message.StartsWith("no Docker engine found", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_default_path_without_its_folder_means_no_Docker_and_is_said_once()
+    {
+        var missing = Path.Combine(folder.FullName, "no-docker", "daemon.json");
+
+        var setup = DockerBridgeSetup.ForHost(missing, missing, new FakeDockerEngine(present: false), logger);
+
+        Assert.Null(setup);
+        var line = Assert.Single(logger.Lines);
+        Assert.Equal(
+            $"no Docker on this host ({Path.GetDirectoryName(missing)} does not exist); "
+                + "Docker's bridge is left alone",
+            line.Message);
+    }
+
+    [Fact]
+    public void A_path_in_an_existing_folder_gets_a_setup_whether_default_or_chosen()
+    {
+        var path = Path.Combine(folder.FullName, "daemon.json");
+
+        Assert.NotNull(DockerBridgeSetup.ForHost(path, path, new FakeDockerEngine(present: false), logger));
+        Assert.NotNull(DockerBridgeSetup.ForHost(
+            path, "/elsewhere/daemon.json", new FakeDockerEngine(present: false), logger));
+        Assert.Empty(logger.Lines);
+    }
+
     private DockerBridgeSetup Setup(IDockerEngine engine) =>
         new(new DaemonConfigFile(Path.Combine(folder.FullName, "daemon.json")), engine, logger);
 }
