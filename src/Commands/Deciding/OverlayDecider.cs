@@ -215,7 +215,13 @@ public static class OverlayDecider
         }
 
         var removed = new OverlayRemoved(
-            overlay.Overlay, overlay.OverlayId, overlay.Cidr, overlay.NodePrefixLength, overlay.Port, nodes, now);
+            overlay.Overlay,
+            overlay.OverlayId,
+            overlay.Cidr,
+            overlay.NodePrefixLength,
+            overlay.Port,
+            nodes,
+            now);
         var deregistered = new OverlayDeregistered(overlay.Overlay, overlay.OverlayId, overlay.Cidr, now);
         var reply = new OverlayRemovalAccepted(overlay.Overlay, overlay.OverlayId, overlay.Cidr, nodes);
         return Decision<OverlayRemovalAccepted>.Accept(reply, removed, deregistered);

@@ -8,7 +8,7 @@ namespace CupsAndString.Commands.Deciding;
 /// </summary>
 public static class ReservedRanges
 {
-    /// <summary>The shortest prefix an overlay may have; a wider one would cover most of the Internet.</summary>
+    /// <summary>The shortest prefix an overlay may have; a wider one covers much of the Internet.</summary>
     public const int ShortestOverlayPrefix = 8;
 
     private static readonly (Ipv4Prefix Range, string What)[] Ranges =
@@ -17,7 +17,7 @@ public static class ReservedRanges
         (Ipv4Prefix.Parse("127.0.0.0/8"), "127.0.0.0/8, the loopback range"),
         (Ipv4Prefix.Parse("169.254.0.0/16"), "169.254.0.0/16, the link-local range"),
         (Ipv4Prefix.Parse("224.0.0.0/4"), "224.0.0.0/4, the multicast range"),
-        (Ipv4Prefix.Parse("240.0.0.0/4"), "240.0.0.0/4, the reserved range that holds the broadcast address"),
+        (Ipv4Prefix.Parse("240.0.0.0/4"), "240.0.0.0/4, the reserved range with the broadcast address"),
     ];
 
     /// <summary>The reserved range the CIDR overlaps, described for the operator; null when none.</summary>

@@ -81,7 +81,7 @@ public sealed class ReplayConsumer(
         await context.RespondAsync(new ReplayCompleted(tables.Count, events));
     }
 
-    /// <summary>The names registered and not deregistered since, in the order they were registered.</summary>
+    /// <summary>Names registered and not deregistered since, in the order they were registered.</summary>
     public static IReadOnlyList<string> LiveNames(IEnumerable<object> registryEvents)
     {
         var live = new List<string>();
