@@ -1,3 +1,5 @@
+using CupsAndString.Cli.ControlPlane;
+using CupsAndString.Contracts.Messages;
 using CupsAndString.Lab;
 
 namespace CupsAndString.Cli.Verbs;
@@ -9,15 +11,17 @@ public sealed class DemoDownVerb : IVerb
 {
     public string Name => "demo down";
 
-    public string Summary => "remove the demo's namespaces, links, processes and files";
+    public string Summary => "remove the demo's overlay, namespaces, links, processes and files";
 
     public string Help =>
         """
         usage: cups-and-string demo down
 
-        Stops the controller and agents a demo started, deletes its namespaces and links (every
-        name starting with 'cdemo-') and its folder under /run/cups-and-string/labs. Safe to run
-        when nothing is left. Needs root.
+        Removes the overlay 'demo' from the control plane when a controller answers (found like
+        every verb finds it: $CUPS_AND_STRING_BROKER, the config file, then the loopback default),
+        then stops the controller and agents a demo started, deletes its namespaces and links
+        (every name starting with 'cdemo-') and its folder under /run/cups-and-string/labs. Safe to
+        run when nothing is left. Needs root.
         """;
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string>();
@@ -35,11 +39,39 @@ public sealed class DemoDownVerb : IVerb
                 ExitCodes.NoPermission);
         }
 
+        // First the overlay, while a demo's controller may still be running to answer.
+        await RemoveOverlayAsync(context, cancellationToken);
+
         var removed = await NetworkLab.RemoveAsync(
             new LabNames(DemoRun.Prefix),
             line => context.Out.WriteLine($"  {line}"),
             cancellationToken);
         context.Out.WriteLine(removed.IsEmpty ? "nothing to remove: no demo is up" : $"removed {removed}");
         return ExitCodes.Ok;
+    }
+
+    private static async Task RemoveOverlayAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var bus = new BusSettings(
+            ServiceAddresses.ResolveBroker(context, null, null),
+            context.GetEnvironment(ClientVerbs.PrefixVariable) ?? "");
+        try
+        {
+            await using var client = await ControlPlaneClient.ConnectAsync(
+                bus, ControlPlaneClient.DefaultTimeout, cancellationToken);
+            var (removed, rejection) = await client.RequestAsync<RemoveOverlay, OverlayRemovalAccepted>(
+                new RemoveOverlay(DemoRun.Overlay, Force: true), cancellationToken);
+            context.Out.WriteLine(removed is not null
+                ? $"removed the overlay '{DemoRun.Overlay}' from the control plane"
+                : $"the control plane holds no overlay '{DemoRun.Overlay}' to remove ({rejection!.Rule})");
+        }
+        catch (Exception e)
+            when (e is ServiceUnavailableException or MassTransit.RequestFaultException)
+        {
+            context.Out.WriteLine(
+                $"the control plane did not answer, so the overlay '{DemoRun.Overlay}' may remain "
+                + $"({e.Message}); remove it later with "
+                + $"'cups-and-string remove overlay {DemoRun.Overlay} --force'");
+        }
     }
 }
