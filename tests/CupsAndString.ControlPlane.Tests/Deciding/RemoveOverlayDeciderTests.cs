@@ -82,7 +82,8 @@ public sealed class RemoveOverlayDeciderTests
             .Apply(new OverlayRegistered("db", 2, "10.11.0.0/16", Now))
             .Apply(new OverlayDeregistered("web", 1, "10.10.0.0/16", Now));
 
-        var decision = OverlayDecider.CreateOverlay(registry, new CreateOverlay("web", null, null, null), Now);
+        var decision = OverlayDecider.CreateOverlay(
+            registry, new CreateOverlay("web", null, null, null), Now);
 
         Assert.Null(decision.Rejection);
         Assert.Equal(1u, decision.Reply!.OverlayId);
@@ -116,7 +117,9 @@ public sealed class RemoveOverlayDeciderTests
     [Fact]
     public void The_table_sent_for_a_removed_overlay_is_valid_empty_and_at_the_removal_version()
     {
-        var table = PeerTableEvolution.Emptied(new OverlayRemoved("web", 4, "10.20.0.0/16", 24, 8300, 2, Now), 7);
+        var removed = new OverlayRemoved("web", 4, "10.20.0.0/16", 24, 8300, 2, Now);
+
+        var table = PeerTableEvolution.Emptied(removed, 7);
 
         Assert.Null(PeerTableFile.Validate(table));
         Assert.Empty(table.Nodes);

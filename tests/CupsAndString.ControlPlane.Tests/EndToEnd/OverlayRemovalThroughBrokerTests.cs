@@ -19,7 +19,8 @@ public sealed class OverlayRemovalThroughBrokerTests(ControlPlaneFixture fixture
         StartTimeout = TimeSpan.FromSeconds(2),
     };
 
-    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("cas-removal-state-").FullName;
+    private readonly string _stateDirectory =
+        Directory.CreateTempSubdirectory("cas-removal-state-").FullName;
     private ControlPlaneClient _client = null!;
 
     public async Task InitializeAsync() => _client = await fixture.ConnectAsync();
@@ -32,7 +33,8 @@ public sealed class OverlayRemovalThroughBrokerTests(ControlPlaneFixture fixture
         where TRequest : class
         where TReply : class
     {
-        var (reply, rejection) = await _client.RequestAsync<TRequest, TReply>(request, CancellationToken.None);
+        var (reply, rejection) = await _client.RequestAsync<TRequest, TReply>(
+            request, CancellationToken.None);
         Assert.Null(rejection);
         return reply!;
     }
@@ -41,7 +43,8 @@ public sealed class OverlayRemovalThroughBrokerTests(ControlPlaneFixture fixture
         where TRequest : class
         where TReply : class
     {
-        var (reply, rejection) = await _client.RequestAsync<TRequest, TReply>(request, CancellationToken.None);
+        var (reply, rejection) = await _client.RequestAsync<TRequest, TReply>(
+            request, CancellationToken.None);
         Assert.Null(reply);
         return Assert.IsType<CommandRejected>(rejection);
     }
@@ -99,9 +102,11 @@ public sealed class OverlayRemovalThroughBrokerTests(ControlPlaneFixture fixture
         await AcceptedAsync<AddNode, NodeAccepted>(new AddNode("busy", "192.0.2.21"));
         await AcceptedAsync<AddNode, NodeAccepted>(new AddNode("busy", "192.0.2.22"));
 
-        var refused = await RejectedAsync<RemoveOverlay, OverlayRemovalAccepted>(new RemoveOverlay("busy", false));
+        var refused = await RejectedAsync<RemoveOverlay, OverlayRemovalAccepted>(
+            new RemoveOverlay("busy", false));
         var stillListed = await ListedAsync();
-        var removed = await AcceptedAsync<RemoveOverlay, OverlayRemovalAccepted>(new RemoveOverlay("busy", true));
+        var removed = await AcceptedAsync<RemoveOverlay, OverlayRemovalAccepted>(
+            new RemoveOverlay("busy", true));
         var addAfter = await RejectedAsync<AddNode, NodeAccepted>(new AddNode("busy", "192.0.2.23"));
 
         Assert.Equal(Rules.OverlayHasNodes, refused.Rule);
