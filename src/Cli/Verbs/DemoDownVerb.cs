@@ -1,5 +1,3 @@
-using CupsAndString.Cli.ControlPlane;
-using CupsAndString.Contracts.Messages;
 using CupsAndString.Lab;
 
 namespace CupsAndString.Cli.Verbs;
@@ -40,7 +38,7 @@ public sealed class DemoDownVerb : IVerb
         }
 
         // First the overlay, while a demo's controller may still be running to answer.
-        await RemoveOverlayAsync(context, cancellationToken);
+        await DemoOverlayRemoval.RemoveAsync(context, cancellationToken);
 
         var removed = await NetworkLab.RemoveAsync(
             new LabNames(DemoRun.Prefix),
@@ -48,30 +46,5 @@ public sealed class DemoDownVerb : IVerb
             cancellationToken);
         context.Out.WriteLine(removed.IsEmpty ? "nothing to remove: no demo is up" : $"removed {removed}");
         return ExitCodes.Ok;
-    }
-
-    private static async Task RemoveOverlayAsync(CliContext context, CancellationToken cancellationToken)
-    {
-        var bus = new BusSettings(
-            ServiceAddresses.ResolveBroker(context, null, null),
-            context.GetEnvironment(ClientVerbs.PrefixVariable) ?? "");
-        try
-        {
-            await using var client = await ControlPlaneClient.ConnectAsync(
-                bus, ControlPlaneClient.DefaultTimeout, cancellationToken);
-            var (removed, rejection) = await client.RequestAsync<RemoveOverlay, OverlayRemovalAccepted>(
-                new RemoveOverlay(DemoRun.Overlay, Force: true), cancellationToken);
-            context.Out.WriteLine(removed is not null
-                ? $"removed the overlay '{DemoRun.Overlay}' from the control plane"
-                : $"the control plane holds no overlay '{DemoRun.Overlay}' to remove ({rejection!.Rule})");
-        }
-        catch (Exception e)
-            when (e is ServiceUnavailableException or MassTransit.RequestFaultException)
-        {
-            context.Out.WriteLine(
-                $"the control plane did not answer, so the overlay '{DemoRun.Overlay}' may remain "
-                + $"({e.Message}); remove it later with "
-                + $"'cups-and-string remove overlay {DemoRun.Overlay} --force'");
-        }
     }
 }
