@@ -167,6 +167,36 @@ public sealed class OverlayRemovalThroughBrokerTests(ControlPlaneFixture fixture
         Assert.Empty(PeerTableFile.Read(agent.Source.CachePath).Nodes);
     }
 
+    [Fact]
+    public async Task A_removal_racing_an_added_node_never_lets_both_win()
+    {
+        await using var other = await fixture.ConnectAsync();
+        var outcomes = new List<(bool Removed, bool Added)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var name = $"race-{i}";
+            await CreateAsync(name, $"10.{70 + i}.0.0/16");
+
+            var remove = _client.RequestAsync<RemoveOverlay, OverlayRemovalAccepted>(
+                new RemoveOverlay(name, Force: false), CancellationToken.None);
+            var add = other.RequestAsync<AddNode, NodeAccepted>(
+                new AddNode(name, "192.0.2.80"), CancellationToken.None);
+            var (removed, removeRejection) = await remove;
+            var (added, addRejection) = await add;
+
+            // The loser saw the winner: an add after the removal finds no overlay, a removal after
+            // the add finds a node.
+            Assert.Equal(removed is null ? Rules.OverlayHasNodes : Rules.OverlayUnknown,
+                (removed is null ? removeRejection : addRejection)?.Rule);
+            var listed = await ListedAsync();
+            Assert.Equal(removed is null, listed.Contains(name));
+            outcomes.Add((removed is not null, added is not null));
+        }
+
+        Assert.All(outcomes, o =>
+            Assert.True(o.Removed != o.Added, $"removed {o.Removed}, added {o.Added}"));
+    }
+
     [Theory]
     [InlineData("0.0.0.0/0", Rules.CidrTooWide, "0.0.0.0/0 is wider than /8")]
     [InlineData("127.0.0.0/8", Rules.CidrReserved, "overlaps 127.0.0.0/8, the loopback range")]
