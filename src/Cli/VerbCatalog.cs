@@ -14,6 +14,7 @@ public static class VerbCatalog
         new ListNodesVerb(),
         new ShowOverlayVerb(),
         new RemoveNodeVerb(),
+        new RemoveOverlayVerb(),
         new ReplayVerb(),
         new AgentVerb(),
         new DemoVerb(),

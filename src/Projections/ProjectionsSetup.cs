@@ -18,6 +18,8 @@ public static class ProjectionsSetup
         options.Events.AddEventType<OverlayRegistered>();
         options.Events.AddEventType<NodeAdded>();
         options.Events.AddEventType<NodeRemoved>();
+        options.Events.AddEventType<OverlayRemoved>();
+        options.Events.AddEventType<OverlayDeregistered>();
         options.Projections.Add<PeerTableProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PeerTableView>().Identity(v => v.Id);
     }

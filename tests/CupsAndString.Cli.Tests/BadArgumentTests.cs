@@ -49,6 +49,12 @@ public sealed class BadArgumentTests
     [InlineData("remove node: --node is required", "remove", "node", "--overlay", "web")]
     [InlineData("remove node: --node: 'kitchen' is neither a node number, a node id nor an IPv4 address",
         "remove", "node", "--overlay", "web", "--node", "kitchen")]
+    [InlineData("remove overlay: NAME is required", "remove", "overlay")]
+    [InlineData("remove overlay: NAME: 'Web' contains 'W'; a name uses only lowercase letters, digits and "
+        + "dashes",
+        "remove", "overlay", "Web")]
+    [InlineData("remove overlay: unknown flag --all; see --help",
+        "remove", "overlay", "web", "--all", "yes")]
     [InlineData("replay: --overlay: 'a b' contains ' '; a name uses only lowercase letters, digits and "
         + "dashes",
         "replay", "--overlay", "a b")]

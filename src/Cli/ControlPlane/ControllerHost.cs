@@ -48,6 +48,7 @@ public static class ControllerHost
             bus.AddConsumer<CreateOverlayConsumer>();
             bus.AddConsumer<AddNodeConsumer>();
             bus.AddConsumer<RemoveNodeConsumer>();
+            bus.AddConsumer<RemoveOverlayConsumer>();
             bus.AddConsumer<GetPeerTableConsumer>();
             bus.AddConsumer<ListOverlaysConsumer>();
             bus.AddConsumer<ReplayConsumer>();

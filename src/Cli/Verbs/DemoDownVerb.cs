@@ -9,15 +9,17 @@ public sealed class DemoDownVerb : IVerb
 {
     public string Name => "demo down";
 
-    public string Summary => "remove the demo's namespaces, links, processes and files";
+    public string Summary => "remove the demo's overlay, namespaces, links, processes and files";
 
     public string Help =>
         """
         usage: cups-and-string demo down
 
-        Stops the controller and agents a demo started, deletes its namespaces and links (every
-        name starting with 'cdemo-') and its folder under /run/cups-and-string/labs. Safe to run
-        when nothing is left. Needs root.
+        Removes the overlay 'demo' from the control plane when a controller answers (found like
+        every verb finds it: $CUPS_AND_STRING_BROKER, the config file, then the loopback default),
+        then stops the controller and agents a demo started, deletes its namespaces and links
+        (every name starting with 'cdemo-') and its folder under /run/cups-and-string/labs. Safe to
+        run when nothing is left. Needs root.
         """;
 
     public IReadOnlySet<string> Switches { get; } = new HashSet<string>();
@@ -34,6 +36,9 @@ public sealed class DemoDownVerb : IVerb
                 "removing the demo's namespaces needs root; run it as root (for example with sudo)",
                 ExitCodes.NoPermission);
         }
+
+        // First the overlay, while a demo's controller may still be running to answer.
+        await DemoOverlayRemoval.RemoveAsync(context, cancellationToken);
 
         var removed = await NetworkLab.RemoveAsync(
             new LabNames(DemoRun.Prefix),

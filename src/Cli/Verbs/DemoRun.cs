@@ -32,6 +32,8 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
 
     private readonly List<LabProcess> _services = [];
 
+    private LabProcess? _controller;
+
     public async Task<int> RunAsync(bool keep, CancellationToken cancellationToken)
     {
         var folder = new LabFolder(_names);
@@ -46,6 +48,11 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
         }
         finally
         {
+            if (!keep)
+            {
+                await RemoveOverlayAtEndAsync();
+            }
+
             foreach (var process in _services)
             {
                 await process.DisposeAsync();
@@ -78,6 +85,7 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
                 },
             }));
         Detail($"pid {controller.Pid}, log {controller.Start.LogFile}");
+        _controller = controller;
 
         Step($"creating the overlay '{Overlay}' through the CLI");
         await CreateOverlayAsync(controller, cancellationToken);
@@ -139,18 +147,25 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
     private async Task CreateOverlayAsync(LabProcess controller, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + ControlPlaneWait;
+        var leftoverRemoved = false;
         while (true)
         {
-            var result = await CliAsync(["create", "overlay", Overlay, "--json"], cancellationToken);
+            // A crashed or kept earlier demo may have left its overlay: start from a fresh one.
+            var result = leftoverRemoved
+                ? await CliAsync(["create", "overlay", Overlay, "--json"], cancellationToken)
+                : await CliAsync(["remove", "overlay", Overlay, "--force"], cancellationToken);
+            if (!leftoverRemoved && (result.Succeeded || result.ExitCode == ExitCodes.Rejected))
+            {
+                Detail(result.Succeeded
+                    ? $"removed the overlay '{Overlay}' an earlier demo left"
+                    : $"no overlay '{Overlay}' is left from an earlier demo");
+                leftoverRemoved = true;
+                continue;
+            }
+
             if (result.Succeeded)
             {
                 Detail($"created: {OneLine(result.Output)}");
-                return;
-            }
-
-            if (result.ExitCode == ExitCodes.Rejected && AlreadyThere(result))
-            {
-                Detail($"the overlay '{Overlay}' exists from an earlier demo; using it");
                 return;
             }
 
@@ -169,6 +184,23 @@ internal sealed partial class DemoRun(CliContext context, DemoServices services,
             Detail("the control plane is not answering yet; trying again");
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Removes the demo's overlay while its controller still runs; a failure is only reported,
+    /// since the namespaces and processes are removed next in any case.
+    /// </summary>
+    private async Task RemoveOverlayAtEndAsync()
+    {
+        if (_controller is null || _controller.HasExited)
+        {
+            return;
+        }
+
+        var result = await CliAsync(["remove", "overlay", Overlay, "--force"], CancellationToken.None);
+        context.Out.WriteLine(result.Succeeded
+            ? $"removed the overlay '{Overlay}' from the control plane"
+            : $"could not remove the overlay '{Overlay}': {OneLine(result.Error + result.Output)}");
     }
 
     private async Task<Ipv4Prefix> AddNodeAsync(int host, CancellationToken cancellationToken)

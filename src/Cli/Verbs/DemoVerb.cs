@@ -18,14 +18,15 @@ public sealed class DemoVerb : IVerb
 
         Builds three hosts in network namespaces (each with a bridge standing in for Docker's and
         two containers), starts the controller and one agent per host, creates the overlay 'demo'
-        and its nodes through the CLI, then fetches a web page from a container on host 3 out of a
-        container on host 1 and pings every pair of containers. Needs root, and RabbitMQ and
+        (removing one an earlier demo left) and its nodes through the CLI, then fetches a web page
+        from a container on host 3 out of a container on host 1 and pings every pair of
+        containers. At the end it removes the overlay and the lab. Needs root, and RabbitMQ and
         PostgreSQL running on this machine (./configure sets them up). RabbitMQ must listen on
         all addresses: the agents reach it over the demo's management link at 198.51.100.1.
 
           --keep              leave the lab, the controller and the agents running and print how
                               to enter the hosts and containers; 'cups-and-string demo down'
-                              removes it all
+                              removes it all, the overlay included
           --broker URI        RabbitMQ (else $CUPS_AND_STRING_BROKER, the config file, loopback)
           --database CONNSTR  PostgreSQL (else $CUPS_AND_STRING_DATABASE, the config file, loopback)
           --config FILE       the config file (default /etc/cups-and-string/config.json)

@@ -43,9 +43,11 @@ public sealed class ReplayVerb : IVerb
                 }
                 else
                 {
-                    context.Out.WriteLine(
-                        $"replayed {done.Events} events into {done.Overlays} peer tables "
-                            + "and republished them");
+                    var events = done.Events == 1 ? "1 event" : $"{done.Events} events";
+                    var tables = done.Overlays == 1
+                        ? "1 peer table and republished it"
+                        : $"{done.Overlays} peer tables and republished them";
+                    context.Out.WriteLine($"replayed {events} into {tables}");
                 }
 
                 return ExitCodes.Ok;

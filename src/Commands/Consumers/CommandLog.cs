@@ -18,6 +18,11 @@ internal static partial class CommandLog
     [LoggerMessage(1002, LogLevel.Information, "Node {Node} ({Address}) left overlay {Overlay}")]
     public static partial void NodeRemoved(ILogger logger, int node, string address, string overlay);
 
+    [LoggerMessage(1006, LogLevel.Information, "Overlay {Overlay} removed: id {OverlayId} and {Cidr} are "
+        + "free again, {Nodes} nodes went with it")]
+    public static partial void OverlayRemoved(ILogger logger, string overlay, uint overlayId, string cidr,
+        int nodes);
+
     [LoggerMessage(1003, LogLevel.Information, "Command {Command} rejected ({Rule}): {Reason}")]
     public static partial void Rejected(ILogger logger, string command, string rule, string reason);
 

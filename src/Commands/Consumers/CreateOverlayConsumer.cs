@@ -12,7 +12,9 @@ namespace CupsAndString.Commands.Consumers;
 /// each create reads the registry at some version, decides against it, and in one transaction
 /// starts the overlay's stream and appends to the registry expecting that same version. Two
 /// concurrent creates therefore cannot both commit; the loser reloads the registry, now seeing the
-/// winner, and decides again (a taken name or an overlap is then rejected).
+/// winner, and decides again (a taken name or an overlap is then rejected). The overlay's stream is
+/// appended with its loaded version expected too: new for a name never used, or the version of a
+/// removed overlay's last event for a name used before.
 /// </summary>
 public sealed class CreateOverlayConsumer(
     IDocumentStore store,
@@ -38,7 +40,10 @@ public sealed class CreateOverlayConsumer(
 
                 var created = decision.Events.OfType<OverlayCreated>().Single();
                 var registered = decision.Events.OfType<OverlayRegistered>().Single();
-                EventStreams.Append(session, StreamKeys.Overlay(created.Name), 0, created);
+                // A name used before continues its old stream, after that overlay's removal.
+                var (_, overlayVersion) = await EventStreams.LoadOverlayAsync(
+                    session, created.Name, cancellationToken);
+                EventStreams.Append(session, StreamKeys.Overlay(created.Name), overlayVersion, created);
                 EventStreams.Append(session, StreamKeys.Registry, version, registered);
                 await session.SaveChangesAsync(cancellationToken);
                 CommandLog.OverlayCreated(

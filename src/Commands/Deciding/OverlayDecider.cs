@@ -46,6 +46,23 @@ public static class OverlayDecider
             return Decision<OverlayAccepted>.Reject(Rules.CidrInvalid, cidrProblem);
         }
 
+        if (cidr.Length < ReservedRanges.ShortestOverlayPrefix)
+        {
+            return Decision<OverlayAccepted>.Reject(
+                Rules.CidrTooWide,
+                $"{cidr} is wider than /{ReservedRanges.ShortestOverlayPrefix} and would take in the "
+                + $"underlay and every other overlay; choose a /{ReservedRanges.ShortestOverlayPrefix} "
+                + $"or a longer prefix, e.g. {OverlayDefaults.Cidr}");
+        }
+
+        if (ReservedRanges.Overlapped(cidr) is { } reserved)
+        {
+            return Decision<OverlayAccepted>.Reject(
+                Rules.CidrReserved,
+                $"{cidr} overlaps {reserved}, where containers cannot be reached; choose a private "
+                + $"range such as {OverlayDefaults.Cidr}");
+        }
+
         var nodePrefix = command.NodePrefixLength ?? OverlayDefaults.NodePrefixLength;
         if (nodePrefix is < 1 or > LongestNodePrefix)
         {
@@ -174,6 +191,40 @@ public static class OverlayDecider
         var removed = new NodeRemoved(overlay!.Overlay, node.Id, node.Number, now);
         var reply = new NodeRemovalAccepted(overlay.Overlay, node.Id, node.Number, node.Address);
         return Decision<NodeRemovalAccepted>.Accept(reply, removed);
+    }
+
+    public static Decision<OverlayRemovalAccepted> RemoveOverlay(
+        PeerTable? overlay,
+        RemoveOverlay command,
+        DateTimeOffset now)
+    {
+        if (FindOverlay<OverlayRemovalAccepted>(overlay, command.Overlay) is { } missing)
+        {
+            return missing;
+        }
+
+        var nodes = overlay!.Nodes.Count;
+        if (nodes > 0 && !command.Force)
+        {
+            var holds = nodes == 1 ? "1 node" : $"{nodes} nodes";
+            return Decision<OverlayRemovalAccepted>.Reject(
+                Rules.OverlayHasNodes,
+                $"overlay '{overlay.Overlay}' still has {holds}, whose agents would stop forwarding; "
+                + $"remove them with 'cups-and-string remove node --overlay {overlay.Overlay} --node N', "
+                + "or pass --force to remove the overlay with them");
+        }
+
+        var removed = new OverlayRemoved(
+            overlay.Overlay,
+            overlay.OverlayId,
+            overlay.Cidr,
+            overlay.NodePrefixLength,
+            overlay.Port,
+            nodes,
+            now);
+        var deregistered = new OverlayDeregistered(overlay.Overlay, overlay.OverlayId, overlay.Cidr, now);
+        var reply = new OverlayRemovalAccepted(overlay.Overlay, overlay.OverlayId, overlay.Cidr, nodes);
+        return Decision<OverlayRemovalAccepted>.Accept(reply, removed, deregistered);
     }
 
     /// <summary>A node by its number, its id or its underlay address; null when none matches.</summary>

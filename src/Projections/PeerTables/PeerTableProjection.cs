@@ -16,11 +16,16 @@ public sealed class PeerTableProjection : SingleStreamProjection<PeerTableView, 
         IncludeType<OverlayCreated>();
         IncludeType<NodeAdded>();
         IncludeType<NodeRemoved>();
+        IncludeType<OverlayRemoved>();
     }
 
+    /// <summary>
+    /// The next view; null (which deletes the document) once the overlay is removed, until a new
+    /// overlay of the same name starts the table again.
+    /// </summary>
     public override PeerTableView? Evolve(PeerTableView? snapshot, string id, IEvent e)
     {
         var table = PeerTableEvolution.Apply(snapshot?.Table, e.Data, e.Version);
-        return table is null ? snapshot : new PeerTableView(id, table);
+        return table is null ? null : new PeerTableView(id, table);
     }
 }

@@ -32,6 +32,7 @@ public sealed class PeerTablePublisher : SubscriptionBase
         IncludeType<OverlayCreated>();
         IncludeType<NodeAdded>();
         IncludeType<NodeRemoved>();
+        IncludeType<OverlayRemoved>();
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(
@@ -40,25 +41,34 @@ public sealed class PeerTablePublisher : SubscriptionBase
         IDocumentOperations operations,
         CancellationToken cancellationToken)
     {
+        // The last event of each overlay stream the page touched, in the order they were touched.
         var touched = page.Events
-            .Select(e => e.StreamKey)
-            .Where(key => StreamKeys.OverlayName(key) is not null)
-            .Distinct(StringComparer.Ordinal)
+            .Where(e => StreamKeys.OverlayName(e.StreamKey) is not null)
+            .GroupBy(e => e.StreamKey!, StringComparer.Ordinal)
+            .Select(g => g.Last())
             .ToList();
 
         var published = 0;
-        foreach (var key in touched)
+        foreach (var last in touched)
         {
-            // NOTE: an overlay whose table is missing (wiped ahead of a replay) is skipped here;
-            // the replay publishes every rebuilt table itself.
-            var view = await operations.LoadAsync<PeerTableView>(key!, cancellationToken);
-            if (view is null)
+            var view = await operations.LoadAsync<PeerTableView>(last.StreamKey!, cancellationToken);
+            var table = view?.Table;
+            if (table is null && last.Data is OverlayRemoved removed)
+            {
+                // A removed overlay has no table left: its agents get an empty one, newer than
+                // any they hold, and stop forwarding since their node is no longer in it.
+                table = PeerTableEvolution.Emptied(removed, last.Version);
+            }
+
+            // NOTE: an overlay whose table is missing for another reason (wiped ahead of a replay) is
+            // skipped here; the replay publishes every rebuilt table itself.
+            if (table is null)
             {
                 continue;
             }
 
-            await _publisher.Publish(new PeerTableChanged(view.Table), cancellationToken);
-            ProjectionLog.Published(_logger, view.Table.Overlay, view.Table.Version, view.Table.Nodes.Count);
+            await _publisher.Publish(new PeerTableChanged(table), cancellationToken);
+            ProjectionLog.Published(_logger, table.Overlay, table.Version, table.Nodes.Count);
             published++;
         }
 

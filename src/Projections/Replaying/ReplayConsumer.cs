@@ -11,7 +11,7 @@ namespace CupsAndString.Projections.Replaying;
 
 /// <summary>
 /// Rebuilds peer tables from the events alone, then publishes every rebuilt table so that each
-/// agent converges on it. A full replay also drops tables whose overlay has no stream.
+/// agent converges on it. A full replay also drops tables whose overlay has no stream or was removed.
 /// </summary>
 public sealed class ReplayConsumer(
     IDocumentStore store,
@@ -28,10 +28,10 @@ public sealed class ReplayConsumer(
             return;
         }
 
-        // The overlays to rebuild: every name in the registry, or the one asked for.
+        // The overlays to rebuild: every live name in the registry, or the one asked for.
         await using var session = store.LightweightSession();
         var registry = await session.Events.FetchStreamAsync(StreamKeys.Registry, token: cancellationToken);
-        var names = registry.Select(e => e.Data).OfType<OverlayRegistered>().Select(r => r.Name)
+        var names = LiveNames(registry.Select(e => e.Data))
             .Where(name => only is null || name == only)
             .ToList();
         if (only is not null && names.Count == 0)
@@ -79,5 +79,26 @@ public sealed class ReplayConsumer(
 
         ProjectionLog.Replayed(logger, tables.Count, events);
         await context.RespondAsync(new ReplayCompleted(tables.Count, events));
+    }
+
+    /// <summary>Names registered and not deregistered since, in the order they were registered.</summary>
+    public static IReadOnlyList<string> LiveNames(IEnumerable<object> registryEvents)
+    {
+        var live = new List<string>();
+        foreach (var e in registryEvents)
+        {
+            switch (e)
+            {
+                case OverlayRegistered registered:
+                    live.Remove(registered.Name);
+                    live.Add(registered.Name);
+                    break;
+                case OverlayDeregistered deregistered:
+                    live.Remove(deregistered.Name);
+                    break;
+            }
+        }
+
+        return live;
     }
 }
