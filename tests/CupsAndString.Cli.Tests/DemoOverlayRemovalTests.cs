@@ -14,7 +14,7 @@ public sealed class DemoOverlayRemovalTests(ControlPlaneFixture fixture) : IClas
         var output = new StringWriter();
         var context = new CliContext(output, new StringWriter(), new StringReader(""), isInteractive: false,
             environment);
-        await DemoOverlayRemoval.RemoveAsync(context, CancellationToken.None);
+        await DemoOverlayRemoval.RemoveAsync(context, null, null, CancellationToken.None);
         return output.ToString();
     }
 
@@ -49,5 +49,22 @@ public sealed class DemoOverlayRemovalTests(ControlPlaneFixture fixture) : IClas
         Assert.EndsWith("remove it later with 'cups-and-string remove overlay demo --force'\n", output,
             StringComparison.Ordinal);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "took too long");
+    }
+
+    [Fact]
+    public async Task A_broker_flag_that_is_not_amqp_is_reported_and_the_removal_goes_on()
+    {
+        var output = new StringWriter();
+        var context = new CliContext(output, new StringWriter(), new StringReader(""), isInteractive: false,
+            new Dictionary<string, string?>());
+
+        await DemoOverlayRemoval.RemoveAsync(context, "http://127.0.0.1:1/", null, CancellationToken.None);
+
+        Assert.Equal(
+            "the control plane did not answer, so the overlay 'demo' may remain (--broker: "
+                + "'http://127.0.0.1:1/' is not a broker address; write it as "
+                + "amqp://user:password@host:port/vhost); remove it later with "
+                + "'cups-and-string remove overlay demo --force'\n",
+            output.ToString());
     }
 }

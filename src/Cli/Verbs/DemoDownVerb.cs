@@ -13,10 +13,11 @@ public sealed class DemoDownVerb : IVerb
 
     public string Help =>
         """
-        usage: cups-and-string demo down
+        usage: cups-and-string demo down [--broker URI] [--config FILE]
 
         Removes the overlay 'demo' from the control plane when a controller answers (found like
-        every verb finds it: $CUPS_AND_STRING_BROKER, the config file, then the loopback default),
+        every verb finds it: --broker, $CUPS_AND_STRING_BROKER, the config file, then the loopback
+        default),
         then stops the controller and agents a demo started, deletes its namespaces and links
         (every name starting with 'cdemo-') and its folder under /run/cups-and-string/labs. Safe to
         run when nothing is left. Needs root.
@@ -29,6 +30,8 @@ public sealed class DemoDownVerb : IVerb
         Arguments arguments,
         CancellationToken cancellationToken)
     {
+        var broker = arguments.String("--broker");
+        var config = arguments.String("--config");
         arguments.EnsureAllUsed();
         if (!Environment.IsPrivilegedProcess)
         {
@@ -38,7 +41,7 @@ public sealed class DemoDownVerb : IVerb
         }
 
         // First the overlay, while a demo's controller may still be running to answer.
-        await DemoOverlayRemoval.RemoveAsync(context, cancellationToken);
+        await DemoOverlayRemoval.RemoveAsync(context, broker, config, cancellationToken);
 
         var removed = await NetworkLab.RemoveAsync(
             new LabNames(DemoRun.Prefix),

@@ -11,13 +11,18 @@ namespace CupsAndString.Cli.Verbs;
 /// </summary>
 internal static class DemoOverlayRemoval
 {
-    public static async Task RemoveAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task RemoveAsync(
+        CliContext context,
+        string? brokerFlag,
+        string? configFlag,
+        CancellationToken cancellationToken)
     {
-        var bus = new BusSettings(
-            ServiceAddresses.ResolveBroker(context, null, null),
-            context.GetEnvironment(ClientVerbs.PrefixVariable) ?? "");
         try
         {
+            var bus = new BusSettings(
+                ServiceAddresses.ResolveBroker(context, brokerFlag, configFlag),
+                context.GetEnvironment(ClientVerbs.PrefixVariable) ?? "");
+
             await using var client = await ControlPlaneClient.ConnectAsync(
                 bus, ControlPlaneClient.DefaultTimeout, cancellationToken);
             var (removed, rejection) = await client.RequestAsync<RemoveOverlay, OverlayRemovalAccepted>(
@@ -29,7 +34,7 @@ internal static class DemoOverlayRemoval
                     : $"the overlay '{DemoRun.Overlay}' was not removed: {rejection.Reason}");
         }
         catch (Exception e)
-            when (e is ServiceUnavailableException or MassTransit.RequestFaultException)
+            when (e is ServiceUnavailableException or MassTransit.RequestFaultException or UsageException)
         {
             context.Out.WriteLine(
                 $"the control plane did not answer, so the overlay '{DemoRun.Overlay}' may remain "
