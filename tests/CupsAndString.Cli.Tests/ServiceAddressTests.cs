@@ -105,4 +105,14 @@ public sealed class ServiceAddressTests : IDisposable
                 + "Host=...;Port=...;Database=...;Username=...;Password=...",
             error.Message);
     }
+
+    [Fact]
+    public void The_connection_uri_of_a_broker_parses_back_to_the_same_address()
+    {
+        Assert.True(BrokerAddress.TryParse("amqp://c%40s:p%2Fw@127.0.0.1:45672/lab%2F1", out var broker, out _));
+
+        Assert.True(BrokerAddress.TryParse(broker.ConnectionUri, out var again, out _));
+        Assert.Equal(broker, again);
+        Assert.Equal(("c@s", "p/w", "lab/1"), (again.Username, again.Password, again.VirtualHost));
+    }
 }

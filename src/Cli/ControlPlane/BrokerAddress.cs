@@ -14,8 +14,14 @@ public sealed record BrokerAddress(string Host, int Port, string VirtualHost, st
     /// <summary>The loopback default used when no flag, variable or config file names a broker.</summary>
     public const string Default = "amqp://guest:guest@127.0.0.1:5672/";
 
-    public string Display =>
-        $"amqp://{Host}:{Port}/{(VirtualHost == "/" ? "" : Uri.EscapeDataString(VirtualHost))}";
+    public string Display => $"amqp://{Host}:{Port}/{VirtualHostPath}";
+
+    /// <summary>The full URI, password included, for handing to a child process's environment.</summary>
+    public string ConnectionUri =>
+        $"amqp://{Uri.EscapeDataString(Username)}:{Uri.EscapeDataString(Password)}"
+        + $"@{Host}:{Port}/{VirtualHostPath}";
+
+    private string VirtualHostPath => VirtualHost == "/" ? "" : Uri.EscapeDataString(VirtualHost);
 
     public override string ToString() => Display;
 

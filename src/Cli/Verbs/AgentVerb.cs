@@ -229,8 +229,11 @@ public sealed class AgentVerb(
                 $"--node: '{text}' is neither a node number (1 upwards) nor a node id");
     }
 
-    private static string? NonEmpty(Arguments arguments, string flag) =>
-        arguments.String(flag) is { } value && string.IsNullOrWhiteSpace(value)
+    private static string? NonEmpty(Arguments arguments, string flag)
+    {
+        var value = arguments.String(flag);
+        return value is not null && string.IsNullOrWhiteSpace(value)
             ? throw new UsageException($"{flag} needs a path")
-            : arguments.String(flag);
+            : value;
+    }
 }

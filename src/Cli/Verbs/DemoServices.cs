@@ -30,10 +30,7 @@ internal sealed record DemoServices(string Broker, string Database)
     {
         var broker = ServiceAddresses.ResolveBroker(context, brokerFlag, configFlag);
         var database = ServiceAddresses.ResolveDatabase(context, databaseFlag, configFlag);
-        var virtualHost = broker.VirtualHost == "/" ? "" : Uri.EscapeDataString(broker.VirtualHost);
-        var uri = $"amqp://{Uri.EscapeDataString(broker.Username)}:{Uri.EscapeDataString(broker.Password)}"
-            + $"@{broker.Host}:{broker.Port}/{virtualHost}";
-        return new DemoServices(uri, database.ConnectionString);
+        return new DemoServices(broker.ConnectionUri, database.ConnectionString);
     }
 
     public Uri BrokerUri =>
